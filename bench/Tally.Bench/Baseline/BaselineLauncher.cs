@@ -1,0 +1,19 @@
+using Tally.Bench.Hosting;
+
+namespace Tally.Bench.Baseline;
+
+public static class BaselineLauncher
+{
+    public static ChildServer Start(string scratchDirectory, string issuerKeyBase64)
+    {
+        var port = FreePort.Pick();
+        var benchDll = typeof(BaselineLauncher).Assembly.Location;
+        // Same log level as Tally; an empty working directory so no stray appsettings.json is picked up.
+        return ChildServer.Start(
+            "baseline server",
+            [benchDll, BaselineServer.Mode, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--key", issuerKeyBase64],
+            new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
+            scratchDirectory,
+            port);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Tally.Bench.Protocol;
+using Tally.Bench.Tokens;
+using Tally.Server.Auth;
+
+namespace Tally.Bench.Baseline;
+
+/// <summary>
+/// The machine's HTTP ceiling: Kestrel plus minimal APIs plus Tally's own bearer authentication, and nothing else.
+/// Runs as a child process of the bench (this same binary) so it is measured exactly like Tally.
+/// </summary>
+public static class BaselineServer
+{
+    public const string Mode = "baseline-server";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var port = Argument(args, "--port");
+        var key = Argument(args, "--key");
+        if (port is null || key is null || !int.TryParse(port, out var portNumber))
+        {
+            await Console.Error.WriteLineAsync($"usage: {Mode} --port <port> --key <base64 HS256 key of issuer 'bench'>");
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{portNumber}");
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, BenchJson.Default);
+        });
+        // Tally's own key is irrelevant here (only bench tokens arrive) but must exist, as in Tally.
+        builder.Services.AddTallyAuthentication(BenchIssuer.TallyAuthOptions(key), RandomNumberGenerator.GetBytes(64));
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var hello = new HelloEndpoint();
+        app.MapGet("/health", () => Results.Ok());
+        app.MapPost("/hello", (VoteRequest body) => hello.Handle(body)).RequireAuthorization();
+        app.MapPost("/hello-anon", (VoteRequest body) => hello.Handle(body));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static string? Argument(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Tally.Bench.Tokens;
+
+namespace Tally.Bench.Hosting;
+
+/// <summary>Starts the built Tally.Server on a free loopback port, trusting the bench's token issuer.</summary>
+public static class TallyLauncher
+{
+    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64)
+    {
+        if (!File.Exists(serverDll))
+        {
+            throw new FileNotFoundException(
+                $"{serverDll} does not exist; build it first: dotnet build -c Release src/Tally.Server", serverDll);
+        }
+        var port = FreePort.Pick();
+        var environment = new Dictionary<string, string>
+        {
+            ["Tally__DataPath"] = dataPath,
+            ["Tally__Auth__ExternalIssuers__0__Issuer"] = BenchIssuer.Issuer,
+            ["Tally__Auth__ExternalIssuers__0__Key"] = issuerKeyBase64,
+            ["Tally__Auth__ExternalIssuers__0__Audience"] = BenchIssuer.Audience,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        // Run from the dll's folder, as a deployment would, so the server's own appsettings.json applies.
+        return ChildServer.Start(
+            "Tally.Server",
+            [serverDll, "--urls", $"http://127.0.0.1:{port}"],
+            environment,
+            Path.GetDirectoryName(Path.GetFullPath(serverDll))!,
+            port);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Tally.Bench.Options;
+
+/// <summary>Everything one benchmark run is parameterised by.</summary>
+public sealed record BenchOptions
+{
+    public int Clients { get; init; } = 64;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(5);
+    public int MaxVotes { get; init; } = 2_000_000;
+    public int Validations { get; init; } = 200_000;
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tally.Server.dll to launch; null means the Release build inside the repository.</summary>
+    public string? ServerDll { get; init; }
+
+    /// <summary>An already running Tally to measure instead of launching one.</summary>
+    public Uri? Target { get; init; }
+
+    /// <summary>Base64 HS256 key the target accepts for issuer "bench"; required with <see cref="Target"/>.</summary>
+    public string? IssuerKey { get; init; }
+
+    /// <summary>
+    /// Pre-minted voter tokens. Each vote spends one, so this bounds the vote phase; the 40k/s guess keeps
+    /// minting time and memory proportionate to what one machine can plausibly commit.
+    /// </summary>
+    public int TokenCount =>
+        (int)Math.Min(MaxVotes, 40_000 * Math.Ceiling((Warmup + Duration).TotalSeconds));
+}

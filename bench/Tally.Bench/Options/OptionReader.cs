@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace Tally.Bench.Options;
+
+/// <summary>Hand-rolled "--name value" parsing; the option set is small enough that a library would only add weight.</summary>
+public static class OptionReader
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Tally.Bench -- [options]
+
+          --clients <n>            concurrent HTTP clients (default 64)
+          --duration <s>           measured seconds of voting and of each baseline phase (default 10)
+          --warmup <s>             unmeasured seconds before each load phase (default 2)
+          --read-seconds <s>       measured seconds of results reads (default 5)
+          --max-votes <n>          cap on pre-minted voter tokens (default 2000000)
+          --validations <n>        tokens for the single-thread validation micro-benchmark (default 200000)
+          --startup-timeout <s>    how long a server may take to answer /health (default 30)
+          --server-dll <path>      Tally.Server.dll to launch (default src/Tally.Server/bin/Release/net10.0/Tally.Server.dll)
+          --target <url>           measure an already running Tally on loopback instead of launching one
+          --issuer-key <base64>    HS256 key the target accepts for issuer "bench" (required with --target)
+        """;
+
+    /// <summary>Returns null after printing why, so the caller only has to choose an exit code.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
+    {
+        var options = new BenchOptions();
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                if (name is "-h" or "--help")
+                {
+                    error.WriteLine(Usage);
+                    return null;
+                }
+                if (i + 1 >= args.Count)
+                {
+                    throw new FormatException($"{name} needs a value.");
+                }
+                var value = args[++i];
+                options = name switch
+                {
+                    "--clients" => options with { Clients = Positive(name, value) },
+                    "--duration" => options with { Duration = Seconds(name, value) },
+                    "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
+                    "--read-seconds" => options with { ReadDuration = Seconds(name, value) },
+                    "--max-votes" => options with { MaxVotes = Positive(name, value) },
+                    "--validations" => options with { Validations = Positive(name, value) },
+                    "--startup-timeout" => options with { StartupTimeout = Seconds(name, value) },
+                    "--server-dll" => options with { ServerDll = value },
+                    "--target" => options with { Target = LoopbackUri(name, value) },
+                    "--issuer-key" => options with { IssuerKey = value },
+                    _ => throw new FormatException($"Unknown option {name}."),
+                };
+            }
+            if (options.Target is not null && string.IsNullOrEmpty(options.IssuerKey))
+            {
+                throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
+            }
+            if (options.IssuerKey is not null)
+            {
+                _ = Convert.FromBase64String(options.IssuerKey);
+            }
+            return options;
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine(e.Message);
+            error.WriteLine();
+            error.WriteLine(Usage);
+            return null;
+        }
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new FormatException($"{name} must be a positive integer, not '{value}'.");
+
+    private static TimeSpan Seconds(string name, string value, bool allowZero = false) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && (s > 0 || (allowZero && s == 0)) && s <= 3600
+            ? TimeSpan.FromSeconds(s)
+            : throw new FormatException($"{name} must be a number of seconds in (0, 3600], not '{value}'.");
+
+    // The baseline runs on this machine, so comparing it with a remote target would be meaningless;
+    // keeping traffic on loopback also keeps the tool from being pointed at someone else's server.
+    private static Uri LoopbackUri(string name, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback
+            ? new Uri(uri.GetLeftPart(UriPartial.Authority))
+            : throw new FormatException($"{name} must be an http:// URL on loopback, not '{value}'.");
+}

@@ -1,0 +1,3 @@
+namespace Tally.Bench.Protocol;
+
+public sealed record VoteRequest(int OptionId, string Region);

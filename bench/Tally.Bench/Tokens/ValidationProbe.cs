@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Tally.Server.Auth;
+
+namespace Tally.Bench.Tokens;
+
+public sealed record ValidationMeasurement(int Validations, TimeSpan Elapsed, int Failures, string? FirstFailure)
+{
+    public double MicrosecondsEach => Elapsed.TotalMicroseconds / Validations;
+}
+
+/// <summary>
+/// Single-threaded cost of validating one bearer token, with the very TokenValidationParameters
+/// Tally's JwtBearer handler uses (taken from AddTallyAuthentication rather than re-typed here).
+/// </summary>
+public static class ValidationProbe
+{
+    public static async Task<ValidationMeasurement> MeasureAsync(string keyBase64, VoterTokens tokens, int validations)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddTallyAuthentication(BenchIssuer.TallyAuthOptions(keyBase64), RandomNumberGenerator.GetBytes(64));
+        await using var provider = services.BuildServiceProvider();
+        var jwt = provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var parameters = jwt.TokenValidationParameters;
+        var handler = jwt.TokenHandlers.OfType<JsonWebTokenHandler>().FirstOrDefault() ?? new JsonWebTokenHandler();
+
+        // Warm up JIT and the HMAC provider cache so the timing reflects steady state, as in a running server.
+        for (var i = 0; i < Math.Min(10_000, validations); i++)
+        {
+            await handler.ValidateTokenAsync(tokens.Reusable(i), parameters);
+        }
+
+        var failures = 0;
+        string? firstFailure = null;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < validations; i++)
+        {
+            var result = await handler.ValidateTokenAsync(tokens.Reusable(i), parameters);
+            if (!result.IsValid)
+            {
+                failures++;
+                firstFailure ??= result.Exception?.Message ?? "invalid without an exception";
+            }
+        }
+        return new ValidationMeasurement(validations, Stopwatch.GetElapsedTime(start), failures, firstFailure);
+    }
+}

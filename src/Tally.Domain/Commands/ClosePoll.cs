@@ -1,0 +1,3 @@
+namespace Tally.Domain.Commands;
+
+public sealed record ClosePoll(Guid PollId, string RequestedBy);

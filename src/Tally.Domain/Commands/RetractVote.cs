@@ -1,0 +1,3 @@
+namespace Tally.Domain.Commands;
+
+public sealed record RetractVote(Guid PollId, string VoterId, ClientInfo Client);

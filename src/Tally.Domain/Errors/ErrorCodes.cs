@@ -1,0 +1,31 @@
+namespace Tally.Domain.Errors;
+
+/// <summary>Stable, machine-readable error codes. Clients switch on these; never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string AlreadyVoted = "ALREADY_VOTED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string InvalidIdempotencyKey = "INVALID_IDEMPOTENCY_KEY";
+    public const string PollNotActive = "POLL_NOT_ACTIVE";
+    public const string PollAlreadyClosed = "POLL_ALREADY_CLOSED";
+    public const string InvalidOption = "INVALID_OPTION";
+    public const string InvalidRegion = "INVALID_REGION";
+    public const string PollNotFound = "POLL_NOT_FOUND";
+    public const string VoteNotFound = "VOTE_NOT_FOUND";
+    public const string VoteChangeNotAllowed = "VOTE_CHANGE_NOT_ALLOWED";
+    public const string ResultsHidden = "RESULTS_HIDDEN";
+    public const string NotPollOwner = "NOT_POLL_OWNER";
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string MalformedRequest = "MALFORMED_REQUEST";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string UsernameTaken = "USERNAME_TAKEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string Unavailable = "SERVICE_UNAVAILABLE";
+    public const string InternalError = "INTERNAL_ERROR";
+}

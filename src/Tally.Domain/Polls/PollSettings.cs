@@ -1,0 +1,3 @@
+namespace Tally.Domain.Polls;
+
+public sealed record PollSettings(ResultsVisibility ResultsVisibility, bool AllowVoteChange);

@@ -1,0 +1,29 @@
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Ledger.GroupCommit;
+
+namespace Tally.Ledger.Handlers;
+
+/// <summary>Checks a ballot against its poll, then hands it to group commit and waits for the commit.</summary>
+public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, TimeProvider clock)
+{
+    public async Task<Outcome<VoteReceipt>> HandleAsync(CastVote command, CancellationToken ct)
+    {
+        var poll = await polls.FindAsync(command.Ballot.PollId, ct).ConfigureAwait(false);
+        if (poll is null)
+        {
+            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+        }
+        var rejection = BallotRules.Check(poll, command.Ballot, clock.GetUtcNow());
+        // A retry carrying an idempotency key gets its first answer even after the poll closed: the store decides, in the transaction.
+        if (rejection is not null && !(rejection.Code == ErrorCodes.PollNotActive && command.IdempotencyKey is not null))
+        {
+            return rejection;
+        }
+        var pending = new PendingVote(command, Guid.CreateVersion7(clock.GetUtcNow()));
+        await batcher.EnqueueAsync(pending, ct).ConfigureAwait(false);
+        // Once queued the vote is committed or refused whatever the caller does; don't abandon it half-way.
+        return await pending.Outcome.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,28 @@
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Ledger.Stores;
+
+namespace Tally.Ledger.Handlers;
+
+/// <summary>Closes a poll early. Only its owner may.</summary>
+public sealed class ClosePollHandler(IPollStore store, PollDirectory directory, TimeProvider clock)
+{
+    public async Task<Outcome<ClosedPoll>> HandleAsync(ClosePoll command, CancellationToken ct)
+    {
+        var poll = await directory.FindAsync(command.PollId, ct).ConfigureAwait(false);
+        if (poll is null)
+        {
+            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+        }
+        if (poll.OwnerId != command.RequestedBy)
+        {
+            return new Rejection(ErrorCodes.NotPollOwner, "Only the poll's owner may close it.");
+        }
+        var outcome = await store.CloseAsync(command.PollId, command.RequestedBy, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (outcome.Value is { } closed)
+        {
+            directory.Remember(closed.Poll);
+        }
+        return outcome;
+    }
+}

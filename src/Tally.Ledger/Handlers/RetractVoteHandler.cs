@@ -1,0 +1,28 @@
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Ledger.Stores;
+
+namespace Tally.Ledger.Handlers;
+
+public sealed class RetractVoteHandler(PollDirectory polls, IVoteStore votes, TimeProvider clock)
+{
+    public async Task<Outcome<Retraction>> HandleAsync(RetractVote command, CancellationToken ct)
+    {
+        var poll = await polls.FindAsync(command.PollId, ct).ConfigureAwait(false);
+        if (poll is null)
+        {
+            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+        }
+        if (!poll.Settings.AllowVoteChange)
+        {
+            return new Rejection(ErrorCodes.VoteChangeNotAllowed, "This poll does not allow votes to be changed.");
+        }
+        var now = clock.GetUtcNow();
+        if (!poll.IsOpenAt(now))
+        {
+            return BallotRules.NotActive(poll, now);
+        }
+        return await votes.RetractAsync(command, now, ct).ConfigureAwait(false);
+    }
+}

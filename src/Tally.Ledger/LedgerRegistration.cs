@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tally.Ledger.EventLog;
+using Tally.Ledger.GroupCommit;
+using Tally.Ledger.Handlers;
+using Tally.Ledger.Sqlite;
+using Tally.Ledger.Stores;
+
+namespace Tally.Ledger;
+
+public static class LedgerRegistration
+{
+    /// <summary>The write side: command handlers, group commit, and the embedded SQLite ledger in <paramref name="dataPath"/>.</summary>
+    public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath)
+    {
+        services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section));
+        var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
+        var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
+
+        services.AddSingleton<LedgerCommits>();
+        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sp.GetRequiredService<LedgerCommits>()));
+        services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
+        services.AddSingleton<IPollStore, SqlitePollStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
+            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>()));
+
+        services.AddSingleton<PollDirectory>();
+        services.AddSingleton<VoteBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
+        services.AddSingleton<CastVoteHandler>();
+        services.AddSingleton<RetractVoteHandler>();
+        services.AddSingleton<CreatePollHandler>();
+        services.AddSingleton<ClosePollHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+using Tally.Ledger.EventLog;
+
+namespace Tally.Ledger.Sqlite;
+
+/// <summary>
+/// The embedded ledger's file. SQLite allows one writer at a time, so all writes share one connection behind a gate;
+/// that same lock makes event sequences follow commit order. Readers use their own pooled connections (WAL lets them run alongside).
+/// </summary>
+public sealed class SqliteLedgerDatabase : IDisposable
+{
+    private static readonly string[] AllowedSynchronous = ["OFF", "NORMAL", "FULL", "EXTRA"];
+    private readonly string _readConnectionString;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SqliteLedgerDatabase(string path, string synchronous, LedgerCommits commits)
+    {
+        if (!AllowedSynchronous.Contains(synchronous.ToUpperInvariant()))
+        {
+            throw new InvalidOperationException($"Tally:Ledger:Sqlite:Synchronous must be one of {string.Join(", ", AllowedSynchronous)}.");
+        }
+        Commits = commits;
+        Path = path;
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        Writer = new SqliteConnection(builder.ToString());
+        Writer.Open();
+        Execute(Writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToUpperInvariant()};");
+        Migrate();
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        _readConnectionString = builder.ToString();
+        LastSequence = ScalarLong(Writer, "SELECT coalesce(max(sequence), 0) FROM events");
+        commits.Committed(LastSequence);
+    }
+
+    public string Path { get; }
+
+    public LedgerCommits Commits { get; }
+
+    /// <summary>The only connection that writes. Use it inside <see cref="WriteAsync{T}"/> only.</summary>
+    internal SqliteConnection Writer { get; }
+
+    /// <summary>Highest committed sequence; changed only under the write gate.</summary>
+    internal long LastSequence { get; private set; }
+
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer and commits it; readers are woken afterwards.</summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            T result;
+            var sequenceBefore = LastSequence;
+            using (var transaction = Writer.BeginTransaction())
+            {
+                try
+                {
+                    result = work(transaction);
+                    transaction.Commit();
+                }
+                catch
+                {
+                    // The rolled-back transaction's sequences were never visible; hand them out again.
+                    LastSequence = sequenceBefore;
+                    throw;
+                }
+            }
+            Commits.Committed(LastSequence);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Hands out the next event sequence inside a write; commit order is sequence order because writes are serial.</summary>
+    internal long NextSequence() => ++LastSequence;
+
+    private void Migrate()
+    {
+        var version = (int)ScalarLong(Writer, "PRAGMA user_version");
+        for (var step = version; step < SqliteSchema.Migrations.Length; step++)
+        {
+            using var transaction = Writer.BeginTransaction();
+            Execute(Writer, SqliteSchema.Migrations[step], transaction);
+            Execute(Writer, $"PRAGMA user_version = {step + 1}", transaction);
+            transaction.Commit();
+        }
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    internal static long ScalarLong(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+    }
+
+    public void Dispose()
+    {
+        Writer.Dispose();
+        _gate.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,86 @@
+namespace Tally.Ledger.Sqlite;
+
+/// <summary>The embedded ledger's tables. Versioned by <c>PRAGMA user_version</c>; each step runs once, in order.</summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE users (
+            user_id       TEXT PRIMARY KEY,
+            username      TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            password_hash TEXT NOT NULL,
+            created_at    TEXT NOT NULL
+        );
+        CREATE TABLE polls (
+            poll_id           TEXT PRIMARY KEY,
+            owner_id          TEXT NOT NULL,
+            title             TEXT NOT NULL,
+            description       TEXT,
+            start_time        TEXT,
+            end_time          TEXT,
+            results_visibility TEXT NOT NULL,
+            allow_vote_change INTEGER NOT NULL,
+            created_at        TEXT NOT NULL,
+            closed_at         TEXT
+        );
+        CREATE TABLE poll_options (
+            poll_id   TEXT NOT NULL,
+            option_id INTEGER NOT NULL,
+            text      TEXT NOT NULL,
+            PRIMARY KEY (poll_id, option_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE poll_regions (
+            poll_id  TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            region   TEXT NOT NULL,
+            PRIMARY KEY (poll_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE vote_records (
+            vote_id      TEXT PRIMARY KEY,
+            poll_id      TEXT NOT NULL,
+            voter_id     TEXT NOT NULL,
+            option_id    INTEGER NOT NULL,
+            region       TEXT,
+            timestamp    TEXT NOT NULL,
+            ip_address   TEXT,
+            user_agent   TEXT,
+            is_retracted INTEGER NOT NULL DEFAULT 0,
+            retracted_at TEXT
+        );
+        -- The one authority on "one live vote per voter per poll".
+        CREATE UNIQUE INDEX vote_records_one_live_vote ON vote_records (poll_id, voter_id) WHERE is_retracted = 0;
+        CREATE TABLE idempotency_keys (
+            voter_id    TEXT NOT NULL,
+            key         TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            vote_id     TEXT NOT NULL,
+            poll_id     TEXT NOT NULL,
+            option_id   INTEGER NOT NULL,
+            region      TEXT,
+            recorded_at TEXT NOT NULL,
+            sequence    INTEGER NOT NULL,
+            PRIMARY KEY (voter_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE audit_log (
+            audit_id   INTEGER PRIMARY KEY,
+            at         TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            action     TEXT NOT NULL,
+            poll_id    TEXT,
+            vote_id    TEXT,
+            ip_address TEXT,
+            user_agent TEXT,
+            detail     TEXT
+        );
+        -- Append-only. The sequence is assigned under SQLite's single writer lock, so commit order is sequence order, without gaps.
+        CREATE TABLE events (
+            sequence    INTEGER PRIMARY KEY,
+            type        TEXT NOT NULL,
+            poll_id     TEXT NOT NULL,
+            payload     TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,18 @@
+using Tally.Domain.Errors;
+using Tally.Domain.Polls;
+
+namespace Tally.Ledger.Stores;
+
+/// <summary>Poll definitions in the ledger. Each change appends its event in the same transaction.</summary>
+public interface IPollStore
+{
+    /// <returns>The sequence of the PollCreated event.</returns>
+    Task<long> CreateAsync(Poll poll, CancellationToken ct);
+
+    Task<Poll?> FindAsync(Guid pollId, CancellationToken ct);
+
+    /// <summary>Closes an open poll; the closed poll and the event sequence, or why not.</summary>
+    Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, DateTimeOffset at, CancellationToken ct);
+}
+
+public sealed record ClosedPoll(Poll Poll, long Sequence);

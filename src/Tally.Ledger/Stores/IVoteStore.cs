@@ -1,0 +1,22 @@
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Ledger.GroupCommit;
+
+namespace Tally.Ledger.Stores;
+
+/// <summary>Vote records in the ledger. The unique index on live (poll, voter) pairs is the only authority on double votes.</summary>
+public interface IVoteStore
+{
+    /// <summary>
+    /// Commits a batch of votes in one transaction and completes each one with its own outcome, only after the commit.
+    /// A vote refused by a rule (duplicate, closed poll, reused key) never fails its neighbours.
+    /// </summary>
+    Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct);
+
+    /// <summary>Soft-retracts the voter's live vote: flags it, writes an audit row and a VoteRetracted event.</summary>
+    Task<Outcome<Retraction>> RetractAsync(RetractVote command, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Live votes per option straight from the vote rows, for audits and consistency checks only — never for serving reads.</summary>
+    Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct);
+}

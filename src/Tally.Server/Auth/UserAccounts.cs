@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Tally.Domain.Errors;
+using Tally.Ledger.Stores;
+using Tally.Ledger.Users;
+
+namespace Tally.Server.Auth;
+
+/// <summary>Registration and login. Passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher; the plain text is never stored.</summary>
+public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvider clock)
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    // Verified against when the username is unknown, so a miss takes as long as a wrong password.
+    private static readonly string DecoyHash = Hasher.HashPassword(null!, "decoy-password-never-matches");
+
+    public async Task<Outcome<Session>> RegisterAsync(string? username, string? password, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (username is null || !UsernamePattern().IsMatch(username))
+        {
+            errors["username"] = ["A username is 3 to 64 letters, digits, '.', '_' or '-'."];
+        }
+        if (password is null || password.Length is < 8 or > 256)
+        {
+            errors["password"] = ["A password is 8 to 256 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return new Rejection(ErrorCodes.ValidationFailed, "The registration is not valid.", errors);
+        }
+        var account = new UserAccount(Guid.CreateVersion7().ToString(), username!, "", clock.GetUtcNow());
+        account = account with { PasswordHash = Hasher.HashPassword(account, password!) };
+        if (!await users.CreateAsync(account, ct).ConfigureAwait(false))
+        {
+            return new Rejection(ErrorCodes.UsernameTaken, "This username is taken.");
+        }
+        return Outcome<Session>.Ok(Open(account));
+    }
+
+    public async Task<Outcome<Session>> LoginAsync(string? username, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+        {
+            return new Rejection(ErrorCodes.ValidationFailed, "A username and a password are required.");
+        }
+        var account = await users.FindByUsernameAsync(username, ct).ConfigureAwait(false);
+        var result = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password);
+        if (account is null || result == PasswordVerificationResult.Failed)
+        {
+            return new Rejection(ErrorCodes.InvalidCredentials, "The username or password is wrong.");
+        }
+        return Outcome<Session>.Ok(Open(account));
+    }
+
+    private Session Open(UserAccount account) => new(account.UserId, account.Username, tokens.Issue(account.UserId, account.Username));
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
+    private static partial Regex UsernamePattern();
+}
+
+public sealed record Session(string UserId, string Username, IssuedToken Token);

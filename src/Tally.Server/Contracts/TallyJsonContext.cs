@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Tally.Server.Contracts;
+
+/// <summary>Source-generated serializers for every request and response: no reflection on the hot paths.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(CredentialsRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(CreatePollRequest))]
+[JsonSerializable(typeof(PollResponse))]
+[JsonSerializable(typeof(PollListResponse))]
+[JsonSerializable(typeof(CastVoteRequest))]
+[JsonSerializable(typeof(VoteResponse))]
+[JsonSerializable(typeof(RetractionResponse))]
+[JsonSerializable(typeof(VoterStatusResponse))]
+[JsonSerializable(typeof(ResultsResponse))]
+[JsonSerializable(typeof(HeatmapResponse))]
+[JsonSerializable(typeof(DeltaResponse))]
+[JsonSerializable(typeof(SyncStatusResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+public sealed partial class TallyJsonContext : JsonSerializerContext;

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tally.Server.Auth;
+using Tally.Server.Contracts;
+using Tally.Server.Problems;
+
+namespace Tally.Server.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/auth").WithTags("Auth");
+        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/login", LoginAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> RegisterAsync(
+        CredentialsRequest request, UserAccounts accounts, CancellationToken ct)
+    {
+        var outcome = await accounts.RegisterAsync(request.Username, request.Password, ct);
+        return outcome.Value is { } session ? TypedResults.Created((string?)null, ToResponse(session)) : Problem.Of(outcome.Rejection!);
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
+        CredentialsRequest request, UserAccounts accounts, CancellationToken ct)
+    {
+        var outcome = await accounts.LoginAsync(request.Username, request.Password, ct);
+        return outcome.Value is { } session ? TypedResults.Ok(ToResponse(session)) : Problem.Of(outcome.Rejection!);
+    }
+
+    private static TokenResponse ToResponse(Session s) => new(s.UserId, s.Username, s.Token.AccessToken, "Bearer", s.Token.ExpiresIn);
+}

@@ -1,0 +1,99 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Tally.Server.Contracts;
+using Tally.Server.Problems;
+using Tally.Views.Progress;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>Server-Sent Events: the current results at once, then again at each change, at most one message per interval.</summary>
+public static class LiveEndpoints
+{
+    public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results");
+
+    private static async Task<Results<ServerSentEventsResult<ResultsResponse>, ProblemHttpResult>> OpenAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        ResultsReader reader,
+        PollChangeFeed changes,
+        IOptions<ReadOptions> options,
+        IHostApplicationLifetime lifetime,
+        CancellationToken ct)
+    {
+        // Refuse before the stream starts, so a hidden or unknown poll gets a proper problem response.
+        var first = await reader.ReadVisibleAsync(id, user, ct);
+        if (first.Rejection is { } rejection)
+        {
+            return Problem.Of(rejection);
+        }
+        return TypedResults.ServerSentEvents(StreamAsync(id, user, reader, changes, options.Value, lifetime.ApplicationStopping, ct));
+    }
+
+    private static async IAsyncEnumerable<SseItem<ResultsResponse>> StreamAsync(
+        Guid pollId,
+        ClaimsPrincipal user,
+        ResultsReader reader,
+        PollChangeFeed changes,
+        ReadOptions options,
+        CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken requestAborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
+        var ct = linked.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            var next = changes.NextChange(pollId);
+            var outcome = await reader.ReadAsync(pollId, user, null, ct);
+            if (outcome.Value is not { } response)
+            {
+                yield break;
+            }
+            var sentAt = TimeProvider.System.GetTimestamp();
+            yield return new SseItem<ResultsResponse>(response, "results") { EventId = response.Sequence.ToString() };
+            if (!await WaitAsync(next, options.LiveKeepAlive, ct))
+            {
+                yield break;
+            }
+            // Coalesce bursts: whatever changes during the pause goes out in the next message.
+            var pause = options.LiveMinInterval - TimeProvider.System.GetElapsedTime(sentAt);
+            if (pause > TimeSpan.Zero && !await DelayAsync(pause, ct))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <returns>false when the stream is over (client gone or server stopping).</returns>
+    private static async Task<bool> WaitAsync(Task change, TimeSpan keepAlive, CancellationToken ct)
+    {
+        try
+        {
+            await change.WaitAsync(keepAlive, ct);
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan pause, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(pause, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Tally.Server.Contracts;
+using Tally.Server.Problems;
+using Tally.Views.Delta;
+using Tally.Views.Heatmap;
+using Tally.Views.Results;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>Tallies, heatmaps and deltas: all answered from the views, never from vote rows.</summary>
+public static class ResultEndpoints
+{
+    public static RouteGroupBuilder MapResults(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/polls/{id}").WithTags("Results");
+        group.MapGet("/results", GetResultsAsync);
+        group.MapGet("/heatmap", GetHeatmapAsync);
+        group.MapGet("/delta", GetDeltaAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ResultsResponse>, ProblemHttpResult>> GetResultsAsync(
+        Guid id,
+        [FromQuery(Name = "min_sequence")] long? minSequence,
+        ClaimsPrincipal user,
+        ResultsReader reader,
+        ReadYourWrites reads,
+        CancellationToken ct)
+    {
+        if (minSequence is < 0)
+        {
+            return Problem.Invalid("min_sequence", "min_sequence is a sequence number from a vote receipt (0 or more).");
+        }
+        var met = await reads.WaitAsync(minSequence, ct);
+        var outcome = await reader.ReadAsync(id, user, met, ct);
+        return outcome.Value is { } response ? TypedResults.Ok(response) : Problem.Of(outcome.Rejection!);
+    }
+
+    private static async Task<Results<Ok<HeatmapResponse>, ProblemHttpResult>> GetHeatmapAsync(
+        Guid id, ClaimsPrincipal user, ResultsReader reader, IResultsView results, IHeatmapView heatmaps, CancellationToken ct)
+    {
+        var sequence = await results.ReadCheckpointAsync(ct);
+        var visible = await reader.ReadVisibleAsync(id, user, ct);
+        if (visible.Value is not { } poll)
+        {
+            return Problem.Of(visible.Rejection!);
+        }
+        var heatmap = await heatmaps.GetAsync(id, ct);
+        var regions = heatmap?.Regions.Select(r => new RegionResult(
+            r.Region,
+            r.Total,
+            r.Votes.Select((votes, i) => new RegionOptionResult(i + 1, votes)).ToArray())).ToArray() ?? [];
+        return TypedResults.Ok(new HeatmapResponse(id, sequence, poll.Options.Select(o => new OptionResponse(o.Id, o.Text)).ToArray(), regions));
+    }
+
+    private static async Task<Results<Ok<DeltaResponse>, ProblemHttpResult>> GetDeltaAsync(
+        Guid id, string? since, ClaimsPrincipal user, ResultsReader reader, IResultsView results, IDeltaView deltas,
+        TimeProvider clock, CancellationToken ct)
+    {
+        since ??= "5m";
+        if (ParseWindow(since) is not { } window)
+        {
+            return Problem.Invalid("since", "since is a window like 30s, 5m or 2h, at most 24h.");
+        }
+        var sequence = await results.ReadCheckpointAsync(ct);
+        var visible = await reader.ReadVisibleAsync(id, user, ct);
+        if (visible.Value is not { } poll)
+        {
+            return Problem.Of(visible.Rejection!);
+        }
+        var delta = await deltas.GetAsync(id, window, clock.GetUtcNow(), ct);
+        var options = poll.Options.Select((o, i) => new DeltaOptionResult(o.Id, o.Text, delta?.Votes[i] ?? 0)).ToArray();
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new DeltaResponse(id, since, delta?.From ?? now - window, delta?.To ?? now, sequence, delta?.Total ?? 0, options));
+    }
+
+    /// <summary>"90s", "5m", "2h": a positive window no longer than the delta buckets are kept.</summary>
+    public static TimeSpan? ParseWindow(string text)
+    {
+        if (text.Length < 2 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+        TimeSpan? window = text[^1] switch
+        {
+            's' when amount <= 86_400 => TimeSpan.FromSeconds(amount),
+            'm' when amount <= 1_440 => TimeSpan.FromMinutes(amount),
+            'h' when amount <= 24 => TimeSpan.FromHours(amount),
+            _ => null,
+        };
+        return window is { } w && w > TimeSpan.Zero && w <= DeltaBuckets.Retention ? w : null;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Tally.Domain.Errors;
+using Tally.Domain.Polls;
+using Tally.Server.Auth;
+using Tally.Server.Contracts;
+using Tally.Sync;
+using Tally.Views.Results;
+using Tally.Views.VoterStatus;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>Reads a poll's tally from the views and decides whether this caller may see it yet.</summary>
+public sealed class ResultsReader(IResultsView results, IVoterStatusView voters, SyncLag lag, TimeProvider clock)
+{
+    public async Task<Outcome<PollResults>> ReadVisibleAsync(Guid pollId, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var poll = await results.GetAsync(pollId, ct);
+        if (poll is null)
+        {
+            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+        }
+        var voterId = caller.VoterId();
+        var isOwner = voterId is not null && voterId == poll.OwnerId;
+        var status = poll.StatusAt(clock.GetUtcNow());
+        if (ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted: false))
+        {
+            return Outcome<PollResults>.Ok(poll);
+        }
+        var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is not null;
+        return ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted)
+            ? Outcome<PollResults>.Ok(poll)
+            : new Rejection(ErrorCodes.ResultsHidden, ResultsAccess.Explain(poll.Visibility));
+    }
+
+    /// <summary>
+    /// The checkpoint is read before the snapshot: snapshots are published before checkpoints move,
+    /// so the snapshot holds every event up to the sequence reported.
+    /// </summary>
+    public async Task<Outcome<ResultsResponse>> ReadAsync(Guid pollId, ClaimsPrincipal caller, bool? minSequenceMet, CancellationToken ct)
+    {
+        var sequence = await results.ReadCheckpointAsync(ct);
+        var outcome = await ReadVisibleAsync(pollId, caller, ct);
+        if (outcome.Value is not { } poll)
+        {
+            return outcome.Rejection!;
+        }
+        return Outcome<ResultsResponse>.Ok(ToResponse(poll, sequence, minSequenceMet));
+    }
+
+    public ResultsResponse ToResponse(PollResults poll, long sequence, bool? minSequenceMet)
+    {
+        var now = clock.GetUtcNow();
+        var options = new OptionResult[poll.Options.Count];
+        for (var i = 0; i < options.Length; i++)
+        {
+            var votes = poll.Votes[i];
+            var percentage = poll.TotalVotes == 0 ? 0 : Math.Round(votes * 100.0 / poll.TotalVotes, 2);
+            options[i] = new OptionResult(poll.Options[i].Id, poll.Options[i].Text, votes, percentage);
+        }
+        // Caught up means the tally is current now; behind, it is as of the last event applied.
+        var asOf = lag.EventsBehind == 0 ? now : lag.AppliedEventTime;
+        return new ResultsResponse(poll.PollId, poll.StatusAt(now), poll.TotalVotes, asOf, sequence, minSequenceMet, options);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Ledger.Handlers;
+using Tally.Server.Auth;
+using Tally.Server.Contracts;
+using Tally.Server.Problems;
+using Tally.Views.Catalog;
+using Tally.Views.VoterStatus;
+
+namespace Tally.Server.Endpoints;
+
+public static class VoteEndpoints
+{
+    public const int MaxIdempotencyKeyLength = 255;
+    public const int MaxUserAgentLength = 512;
+
+    public static RouteGroupBuilder MapVotes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
+        group.MapPost("/", CastAsync);
+        group.MapDelete("/me", RetractAsync);
+        group.MapGet("/me", GetMineAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<VoteResponse>, ProblemHttpResult>> CastAsync(
+        Guid id,
+        CastVoteRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        HttpContext http,
+        CastVoteHandler handler,
+        CancellationToken ct)
+    {
+        if (idempotencyKey is not null && !IsValidKey(idempotencyKey))
+        {
+            return Problem.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidIdempotencyKey,
+                $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} visible ASCII characters.");
+        }
+        if (request.OptionId is not { } optionId)
+        {
+            return Problem.Invalid("option_id", "An option_id is required.");
+        }
+        var ballot = new Ballot(id, user.VoterId()!, optionId, request.Region);
+        var outcome = await handler.HandleAsync(new CastVote(ballot, idempotencyKey, ClientOf(http)), ct);
+        return outcome.Value is { } receipt
+            ? TypedResults.Created($"/v1/polls/{id}/votes/me", VoteResponse.From(receipt))
+            : Problem.Of(outcome.Rejection!);
+    }
+
+    private static async Task<Results<Ok<RetractionResponse>, ProblemHttpResult>> RetractAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, RetractVoteHandler handler, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(new RetractVote(id, user.VoterId()!, ClientOf(http)), ct);
+        return outcome.Value is { } r
+            ? TypedResults.Ok(new RetractionResponse(r.VoteId, r.PollId, r.OptionId, r.RetractedAt, r.Sequence))
+            : Problem.Of(outcome.Rejection!);
+    }
+
+    private static async Task<Results<Ok<VoterStatusResponse>, ProblemHttpResult>> GetMineAsync(
+        Guid id,
+        [FromQuery(Name = "min_sequence")] long? minSequence,
+        ClaimsPrincipal user,
+        IPollCatalogView catalog,
+        IVoterStatusView status,
+        ReadYourWrites reads,
+        Tally.Views.Progress.ViewProgress progress,
+        CancellationToken ct)
+    {
+        await reads.WaitAsync(minSequence, ct);
+        var sequence = progress.AppliedSequence;
+        if (await catalog.GetAsync(id, ct) is null)
+        {
+            return Problem.Of(new Rejection(ErrorCodes.PollNotFound, "No poll has this id."));
+        }
+        var ballot = await status.GetAsync(id, user.VoterId()!, ct);
+        return TypedResults.Ok(new VoterStatusResponse(ballot is not null, ballot?.VoteId, ballot?.OptionId, ballot?.VotedAt, sequence));
+    }
+
+    private static ClientInfo ClientOf(HttpContext http)
+    {
+        var agent = http.Request.Headers.UserAgent.ToString();
+        return new ClientInfo(
+            http.Connection.RemoteIpAddress?.ToString(),
+            agent.Length == 0 ? null : agent.Length > MaxUserAgentLength ? agent[..MaxUserAgentLength] : agent);
+    }
+
+    private static bool IsValidKey(string key)
+    {
+        if (key.Length is 0 or > MaxIdempotencyKeyLength)
+        {
+            return false;
+        }
+        foreach (var c in key)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Tally.Ledger;
+using Tally.Server.Auth;
+using Tally.Server.Contracts;
+using Tally.Server.Endpoints;
+using Tally.Server.Problems;
+using Tally.Sync;
+using Tally.Views;
+
+namespace Tally.Server.Hosting;
+
+/// <summary>Builds the whole service: write side, sync layer, read side and the HTTP surface over them.</summary>
+public static class TallyServer
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var tally = builder.Configuration.GetSection(TallyOptions.Section).Get<TallyOptions>() ?? new TallyOptions();
+        var dataPath = Path.GetFullPath(tally.DataPath);
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = tally.MaxRequestBodyBytes;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, TallyJsonContext.Default);
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTallyProblems();
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddTallyAuthentication(auth, SigningKeyFile.LoadOrCreate(auth, dataPath));
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<UserAccounts>();
+
+        builder.Services.AddTallyLedger(builder.Configuration, dataPath);
+        builder.Services.AddTallySync(builder.Configuration);
+        builder.Services.AddTallyMemoryViews();
+
+        builder.Services.Configure<ReadOptions>(builder.Configuration.GetSection(ReadOptions.Section));
+        builder.Services.AddSingleton<ReadYourWrites>();
+        builder.Services.AddSingleton<ResultsReader>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStatus();
+        app.MapAuth();
+        app.MapPolls();
+        app.MapVotes();
+        app.MapResults();
+        app.MapLive();
+        return app;
+    }
+}

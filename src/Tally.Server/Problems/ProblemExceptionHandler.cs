@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Tally.Domain.Errors;
+using Tally.Ledger;
+
+namespace Tally.Server.Problems;
+
+/// <summary>Turns exceptions into problem+json. Malformed input is the caller's 4xx; a stack trace never leaves the server.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, code, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, Problem.CodeOf(bad.StatusCode), Describe(bad)),
+            LedgerUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
+                unavailable.Message + " Nothing was recorded; retry with the same Idempotency-Key."),
+            _ => (StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side."),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = ReasonPhrases.GetReasonPhrase(status),
+                Detail = detail,
+                Extensions = { ["code"] = code },
+            },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return "The request body is too large.";
+        }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return "Send the body as application/json.";
+        }
+        for (Exception? e = bad; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json.Path is { Length: > 1 } path
+                    ? $"The body is not valid JSON for this request (at {path})."
+                    : "The body is not valid JSON for this request.";
+            }
+        }
+        // The framework's own wording names C# parameters; say what the caller should do instead.
+        return bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            ? "A JSON body is required."
+            : bad.Message;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Tally.Server.Problems;
+
+public static class ProblemSetup
+{
+    /// <summary>Problem details for every error, including the framework's own (401 challenges, unknown routes, bad bodies).</summary>
+    public static IServiceCollection AddTallyProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Extensions.TryAdd("code", Problem.CodeOf(status));
+            if (string.IsNullOrEmpty(problem.Detail))
+            {
+                problem.Detail = DefaultDetail(status);
+            }
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "A valid bearer token is required.",
+        StatusCodes.Status403Forbidden => "You may not do this.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept this method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => "The request could not be served.",
+    };
+}

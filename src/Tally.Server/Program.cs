@@ -1,0 +1,4 @@
+using Tally.Server.Hosting;
+
+var app = TallyServer.Build(args);
+app.Run();

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tally.Ledger.EventLog;
+using Tally.Ledger.Stores;
+using Tally.Views;
+using Tally.Views.Progress;
+
+namespace Tally.Sync;
+
+/// <summary>
+/// The bridge from ledger to views: tails the event log by sequence and applies each event to every projection exactly once.
+/// It starts from the lowest projection checkpoint (zero for views that start empty, which is a rebuild from the log)
+/// and each projection skips what it already has.
+/// </summary>
+public sealed class ProjectionDaemon(
+    IEventLog log,
+    LedgerCommits commits,
+    IEnumerable<IProjection> projections,
+    ViewProgress progress,
+    SyncLag lag,
+    IOptions<SyncOptions> options,
+    ILogger<ProjectionDaemon> logger) : BackgroundService
+{
+    private readonly IProjection[] _projections = projections.ToArray();
+    private readonly SyncOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Projection daemon failed at sequence {Sequence}; retrying from the checkpoints", progress.AppliedSequence);
+                await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var position = long.MaxValue;
+        foreach (var projection in _projections)
+        {
+            position = Math.Min(position, await projection.ReadCheckpointAsync(ct).ConfigureAwait(false));
+        }
+        if (position == long.MaxValue)
+        {
+            position = 0;
+        }
+        var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
+        lag.SawLedgerAt(head);
+        logger.LogInformation("Projection daemon resuming after sequence {Position}; ledger is at {Head}", position, head);
+
+        while (!ct.IsCancellationRequested)
+        {
+            var events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
+            if (events.Count == 0)
+            {
+                // Caught up: sleep until this process commits, or poll slowly for writers elsewhere.
+                await commits.WaitForCommitAfterAsync(position, _options.IdlePollInterval, ct).ConfigureAwait(false);
+                lag.SawLedgerAt(commits.LastSequence);
+                continue;
+            }
+            var last = events[^1];
+            lag.SawLedgerAt(Math.Max(last.Sequence, commits.LastSequence));
+            lag.Reading(events[0].RecordedAt);
+            foreach (var projection in _projections)
+            {
+                await projection.ApplyAsync(events, ct).ConfigureAwait(false);
+            }
+            position = last.Sequence;
+            progress.Advance(position, last.RecordedAt);
+            lag.Applied(last.RecordedAt);
+        }
+    }
+}

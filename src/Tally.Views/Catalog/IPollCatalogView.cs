@@ -1,0 +1,13 @@
+using Tally.Domain.Polls;
+
+namespace Tally.Views.Catalog;
+
+public interface IPollCatalogView
+{
+    ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct);
+
+    /// <summary>Newest first; <paramref name="query"/> matches title words, case-insensitively.</summary>
+    ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct);
+}
+
+public sealed record PollPage(IReadOnlyList<Poll> Polls, int Page, int PageSize, int Total);
