@@ -33,9 +33,8 @@ public static class BenchRun
         output.WriteLine($"minted {Millis.Count(tokens.Count)} voter tokens in {tokens.MintTime.TotalSeconds:0.0} s (outside every timed phase)");
         ct.ThrowIfCancellationRequested();
 
-        var validation = await ValidationProbe.MeasureAsync(keyBase64, tokens, options.Validations);
+        var validation = await ValidationProbe.MeasureAsync(keyBase64, tokens, options.Validations, ct);
         ConsoleReport.Validation(output, validation);
-        ct.ThrowIfCancellationRequested();
 
         var (tallyTarget, votes, exactness, reads, bodies) = await MeasureTallyAsync(options, keyBase64, tokens, ownerToken, scratch, ct);
 

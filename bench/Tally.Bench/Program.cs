@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Options;
 
@@ -18,13 +19,11 @@ public static class Program
             return 2;
         }
 
-        // Ctrl+C cancels instead of killing us outright, so child servers are killed and temp data deleted on the way out.
+        // Ctrl+C and SIGTERM cancel instead of ending the process outright, so child servers are killed
+        // and temporary data deleted on the way out.
         using var interrupted = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            interrupted.Cancel();
-        };
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
         try
         {
             await BenchRun.RunAsync(options, CommandLine.Reconstruct(args), interrupted.Token);
@@ -35,10 +34,17 @@ public static class Program
             await Console.Error.WriteLineAsync("interrupted; servers stopped and temporary data removed.");
             return 130;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)
         {
+            // Expected failures (server missing, not ready, misbehaving) explain themselves; no stack trace needed.
             await Console.Error.WriteLineAsync($"benchmark failed: {e.Message}");
             return 1;
+        }
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
         }
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Tally.Server.Tests.Infrastructure;
+
+namespace Tally.Server.Tests.Endpoints;
+
+public sealed class LiveStreamTests
+{
+    [Fact]
+    public async Task TheStreamSendsCurrentResultsAtOnceAndAgainWhenTheyChange()
+    {
+        await using var host = await TallyTestHost.StartAsync();
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+        await Expect.StatusAsync(await host.Voter("early").VoteAsync(id, 1), 201);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await host.Client.GetAsync($"/v1/polls/{id}/live", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        await Expect.StatusAsync(response, 200);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        var first = await NextResultsAsync(reader, timeout.Token);
+        await WaitForTotalAsync(reader, first, 1, timeout.Token);
+
+        await Expect.StatusAsync(await host.Voter("late").VoteAsync(id, 2), 201);
+        var changed = await WaitForTotalAsync(reader, await NextResultsAsync(reader, timeout.Token), 2, timeout.Token);
+        Assert.Equal([1L, 1L, 0L], changed["options"]!.AsArray().Select(o => (long)o!["votes"]!));
+    }
+
+    [Fact]
+    public async Task AStreamForAnUnknownPollIsNotFound()
+    {
+        await using var host = await TallyTestHost.StartAsync();
+        await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{Guid.NewGuid()}/live"), 404, "POLL_NOT_FOUND");
+    }
+
+    /// <summary>Reads messages until one shows the wanted total (earlier ones may predate the change).</summary>
+    private static async Task<JsonObject> WaitForTotalAsync(StreamReader reader, JsonObject current, long total, CancellationToken ct)
+    {
+        while ((long)current["total_votes"]! < total)
+        {
+            current = await NextResultsAsync(reader, ct);
+        }
+        Assert.Equal(total, (long)current["total_votes"]!);
+        return current;
+    }
+
+    private static async Task<JsonObject> NextResultsAsync(StreamReader reader, CancellationToken ct)
+    {
+        string? eventName = null;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                eventName = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "results")
+            {
+                return JsonNode.Parse(line["data: ".Length..])!.AsObject();
+            }
+        }
+        throw new InvalidOperationException("The stream ended.");
+    }
+}
