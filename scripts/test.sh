@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test in the repository. Builds the whole solution (warnings are errors),
+# runs each test project, and ends with one summary line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build Tally.slnx -c Release -nologo -v quiet
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Tally.slnx -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# One line per test assembly: "Passed!  - Failed: 0, Passed: 75, Skipped: 0, Total: 75, ..."
+read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+    awk -F'[:,]' '{ f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [[ "$passed" -eq 0 ]]; then
+    echo "No test ran." >&2
+    exit 1
+fi
+exit "$status"
