@@ -24,6 +24,8 @@ public static class BenchRun
         output.WriteLine($"machine: {machine}");
         output.WriteLine($"command: {commandLine}");
 
+        // Resolve (and fail on) the server binary before spending seconds minting tokens.
+        var serverDll = options.Target is null ? TallyLauncher.Locate(options.ServerDll) : null;
         var key = options.IssuerKey is { } given ? Convert.FromBase64String(given) : RandomNumberGenerator.GetBytes(32);
         var keyBase64 = Convert.ToBase64String(key);
         using var scratch = new ScratchDirectory();
@@ -36,7 +38,7 @@ public static class BenchRun
         var validation = await ValidationProbe.MeasureAsync(keyBase64, tokens, options.Validations, ct);
         ConsoleReport.Validation(output, validation);
 
-        var (tallyTarget, votes, exactness, reads, bodies) = await MeasureTallyAsync(options, keyBase64, tokens, ownerToken, scratch, ct);
+        var (tallyTarget, votes, exactness, reads, bodies) = await MeasureTallyAsync(options, serverDll, keyBase64, tokens, ownerToken, scratch, ct);
 
         var (helloAuth, helloAnon) = await MeasureBaselineAsync(options, keyBase64, tokens, bodies, scratch, ct);
 
@@ -46,7 +48,7 @@ public static class BenchRun
     }
 
     private static async Task<(string Target, VotePhaseResult Votes, ExactnessResult Exactness, PhaseResult Reads, VoteBodies Bodies)> MeasureTallyAsync(
-        BenchOptions options, string keyBase64, VoterTokens tokens, string ownerToken, ScratchDirectory scratch, CancellationToken ct)
+        BenchOptions options, string? serverDll, string keyBase64, VoterTokens tokens, string ownerToken, ScratchDirectory scratch, CancellationToken ct)
     {
         var output = Console.Out;
         ChildServer? tally = null;
@@ -58,9 +60,8 @@ public static class BenchRun
         }
         else
         {
-            var serverDll = Path.GetFullPath(options.ServerDll ?? RepoRoot.DefaultServerDll(Environment.CurrentDirectory));
-            target = $"launched from {Path.GetRelativePath(RepoRoot.Find(Environment.CurrentDirectory), serverDll)} with a fresh data directory";
-            tally = TallyLauncher.Start(serverDll, Path.Combine(scratch.Path, "tally-data"), keyBase64);
+            target = $"launched from {Path.GetRelativePath(Environment.CurrentDirectory, serverDll!)} with a fresh data directory";
+            tally = TallyLauncher.Start(serverDll!, Path.Combine(scratch.Path, "tally-data"), keyBase64);
         }
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
@@ -17,6 +18,7 @@ public static class LedgerRegistration
         var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
         var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LedgerCommits>();
         services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sp.GetRequiredService<LedgerCommits>()));
         services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
@@ -24,7 +26,7 @@ public static class LedgerRegistration
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
-            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>()));
+            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<VoteBatcher>();

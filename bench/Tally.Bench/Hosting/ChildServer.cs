@@ -68,8 +68,6 @@ public sealed class ChildServer : IAsyncDisposable
         }
     }
 
-    public bool HasExited => _process.HasExited;
-
     public string DescribeOutput()
     {
         var lines = _output.Snapshot();

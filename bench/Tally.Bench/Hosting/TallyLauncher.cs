@@ -5,13 +5,17 @@ namespace Tally.Bench.Hosting;
 /// <summary>Starts the built Tally.Server on a free loopback port, trusting the bench's token issuer.</summary>
 public static class TallyLauncher
 {
+    /// <summary>The given dll, or the repository's Release build; throws if it has not been built.</summary>
+    public static string Locate(string? serverDll)
+    {
+        var path = Path.GetFullPath(serverDll ?? RepoRoot.DefaultServerDll(Environment.CurrentDirectory));
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{path} does not exist; build it first: dotnet build -c Release src/Tally.Server", path);
+    }
+
     public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64)
     {
-        if (!File.Exists(serverDll))
-        {
-            throw new FileNotFoundException(
-                $"{serverDll} does not exist; build it first: dotnet build -c Release src/Tally.Server", serverDll);
-        }
         var port = FreePort.Pick();
         var environment = new Dictionary<string, string>
         {

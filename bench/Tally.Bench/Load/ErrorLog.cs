@@ -20,8 +20,6 @@ public sealed class ErrorLog
     }
 
     public long Total => _byKind.Values.Sum();
-    public IReadOnlyDictionary<string, long> ByKind => _byKind;
-    public IReadOnlyCollection<string> Samples => _samples;
 
     public void Print(TextWriter output, string indent = "  ")
     {

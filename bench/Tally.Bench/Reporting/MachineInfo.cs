@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Tally.Bench.Reporting;
 
-public sealed record MachineInfo(int ProcessorCount, string CpuModel, string Os, string Runtime, string Architecture, bool ServerGc)
+public sealed record MachineInfo(int ProcessorCount, string CpuModel, string Os, string Runtime, string Architecture, bool ServerGc, string? LoadAverage)
 {
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
@@ -11,10 +11,24 @@ public sealed record MachineInfo(int ProcessorCount, string CpuModel, string Os,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.ProcessArchitecture.ToString(),
-        GCSettings.IsServerGC);
+        GCSettings.IsServerGC,
+        LoadAverageNow());
 
     public override string ToString() =>
-        $"{ProcessorCount} logical CPUs ({CpuModel}), {Os}, {Runtime}, {Architecture}, {(ServerGc ? "server" : "workstation")} GC";
+        $"{ProcessorCount} logical CPUs ({CpuModel}), {Os}, {Runtime}, {Architecture}, {(ServerGc ? "server" : "workstation")} GC{(LoadAverage is null ? "" : $"; load average at start {LoadAverage}")}";
+
+    // Other work on the machine skews every figure; recording the load lets a reader discount a noisy run.
+    private static string? LoadAverageNow()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     // Best effort: the CPU model matters when comparing runs across machines, but only Linux exposes it cheaply.
     private static string CpuModelName()

@@ -20,9 +20,6 @@ public sealed class VoterTokens
     public int Count => _tokens.Length;
     public TimeSpan MintTime { get; }
 
-    /// <summary>How many distinct voters have been handed out for votes.</summary>
-    public int Taken => Math.Min(Volatile.Read(ref _next) + 1, _tokens.Length);
-
     public static VoterTokens Mint(byte[] key, int count)
     {
         var tokens = new string[count];

@@ -5,7 +5,7 @@ using Tally.Ledger.Stores;
 namespace Tally.Ledger.Handlers;
 
 /// <summary>Closes a poll early. Only its owner may.</summary>
-public sealed class ClosePollHandler(IPollStore store, PollDirectory directory, TimeProvider clock)
+public sealed class ClosePollHandler(IPollStore store, PollDirectory directory)
 {
     public async Task<Outcome<ClosedPoll>> HandleAsync(ClosePoll command, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class ClosePollHandler(IPollStore store, PollDirectory directory, 
         {
             return new Rejection(ErrorCodes.NotPollOwner, "Only the poll's owner may close it.");
         }
-        var outcome = await store.CloseAsync(command.PollId, command.RequestedBy, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await store.CloseAsync(command.PollId, command.RequestedBy, ct).ConfigureAwait(false);
         if (outcome.Value is { } closed)
         {
             directory.Remember(closed.Poll);

@@ -18,11 +18,12 @@ public sealed class RetractVoteHandler(PollDirectory polls, IVoteStore votes, Ti
         {
             return new Rejection(ErrorCodes.VoteChangeNotAllowed, "This poll does not allow votes to be changed.");
         }
+        // A quick refusal from the cache; the store judges again at the moment of the write.
         var now = clock.GetUtcNow();
         if (!poll.IsOpenAt(now))
         {
             return BallotRules.NotActive(poll, now);
         }
-        return await votes.RetractAsync(command, now, ct).ConfigureAwait(false);
+        return await votes.RetractAsync(command, ct).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,7 @@ using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Sqlite;
 
-public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAppender events) : IPollStore
+public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock) : IPollStore
 {
     public Task<long> CreateAsync(Poll poll, CancellationToken ct) => database.WriteAsync(transaction =>
     {
@@ -67,9 +67,10 @@ public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAp
         return Task.FromResult(Read(connection, null, pollId));
     }
 
-    public Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, DateTimeOffset at, CancellationToken ct) =>
+    public Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, CancellationToken ct) =>
         database.WriteAsync<Outcome<ClosedPoll>>(transaction =>
         {
+            var at = clock.GetUtcNow();
             var poll = Read(transaction.Connection!, transaction, pollId);
             if (poll is null)
             {

@@ -13,14 +13,16 @@ public sealed class SqliteVoteStore : IVoteStore
 {
     private readonly SqliteLedgerDatabase _database;
     private readonly SqliteEventAppender _events;
+    private readonly TimeProvider _clock;
     private readonly SqliteCommand _findKey;
     private readonly SqliteCommand _insertVote;
     private readonly SqliteCommand _insertKey;
 
-    internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events)
+    internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock)
     {
         _database = database;
         _events = events;
+        _clock = clock;
         _findKey = Prepare(database.Writer, """
             SELECT fingerprint, vote_id, poll_id, option_id, region, recorded_at, sequence
             FROM idempotency_keys WHERE voter_id = $voter AND key = $key
@@ -70,7 +72,8 @@ public sealed class SqliteVoteStore : IVoteStore
 
     private Outcome<VoteReceipt>[] Write(SqliteTransaction transaction, IReadOnlyList<PendingVote> batch, int start, int count)
     {
-        var now = DateTimeOffset.UtcNow;
+        // Read under the write lock: every vote in this commit is dated after anything committed before it.
+        var now = _clock.GetUtcNow();
         var at = SqliteValues.Time(now);
         var outcomes = new Outcome<VoteReceipt>[count];
         var pollStates = new Dictionary<Guid, Poll?>();
@@ -160,9 +163,10 @@ public sealed class SqliteVoteStore : IVoteStore
         return new StoredKey(reader.GetString(0), receipt);
     }
 
-    public Task<Outcome<Retraction>> RetractAsync(RetractVote command, DateTimeOffset at, CancellationToken ct) =>
+    public Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct) =>
         _database.WriteAsync<Outcome<Retraction>>(transaction =>
         {
+            var at = _clock.GetUtcNow();
             var connection = transaction.Connection!;
             var poll = SqlitePollStore.Read(connection, transaction, command.PollId);
             if (poll is null)

@@ -11,8 +11,11 @@ public interface IPollStore
 
     Task<Poll?> FindAsync(Guid pollId, CancellationToken ct);
 
-    /// <summary>Closes an open poll; the closed poll and the event sequence, or why not.</summary>
-    Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, DateTimeOffset at, CancellationToken ct);
+    /// <summary>
+    /// Closes an open poll; the closed poll and the event sequence, or why not. The close time is read inside the write,
+    /// so it is never earlier than a vote committed before it.
+    /// </summary>
+    Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, CancellationToken ct);
 }
 
 public sealed record ClosedPoll(Poll Poll, long Sequence);

@@ -14,8 +14,11 @@ public interface IVoteStore
     /// </summary>
     Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct);
 
-    /// <summary>Soft-retracts the voter's live vote: flags it, writes an audit row and a VoteRetracted event.</summary>
-    Task<Outcome<Retraction>> RetractAsync(RetractVote command, DateTimeOffset at, CancellationToken ct);
+    /// <summary>
+    /// Soft-retracts the voter's live vote: flags it, writes an audit row and a VoteRetracted event.
+    /// Whether the poll is still open is judged at the moment of the write, so a retraction never lands after a close.
+    /// </summary>
+    Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct);
 
     /// <summary>Live votes per option straight from the vote rows, for audits and consistency checks only — never for serving reads.</summary>
     Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct);

@@ -14,7 +14,8 @@ public static class TallyServer
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // appsettings.json ships beside the binary; find it wherever the service is started from.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var tally = builder.Configuration.GetSection(TallyOptions.Section).Get<TallyOptions>() ?? new TallyOptions();
         var dataPath = Path.GetFullPath(tally.DataPath);
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
