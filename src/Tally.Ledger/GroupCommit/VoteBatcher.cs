@@ -8,8 +8,12 @@ namespace Tally.Ledger.GroupCommit;
 
 /// <summary>
 /// Group commit: concurrent votes queue here and are written in shared transactions, so one fsync serves many voters.
-/// Each caller's task completes when its own batch has committed.
+/// Each caller's task completes when its own batch is durable.
 /// </summary>
+/// <remarks>
+/// The loop runs on its own thread, not the thread pool: under load the pool's queue is long with request work, and a
+/// writer that waits its turn there leaves votes idling in this queue while the disk sits unused.
+/// </remarks>
 public sealed class VoteBatcher(IVoteStore store, IOptions<GroupCommitOptions> options, ILogger<VoteBatcher> logger) : BackgroundService
 {
     private readonly GroupCommitOptions _options = options.Value;
@@ -28,16 +32,39 @@ public sealed class VoteBatcher(IVoteStore store, IOptions<GroupCommitOptions> o
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                stopped.SetResult();
+            }
+            catch (Exception ex)
+            {
+                stopped.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "tally-group-commit",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         var reader = _queue.Reader;
         var batch = new List<PendingVote>(_options.MaxBatchSize);
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (WaitForVotes(reader, Timeout.InfiniteTimeSpan, stoppingToken))
             {
-                await FillAsync(reader, batch, stoppingToken).ConfigureAwait(false);
-                await CommitAsync(batch).ConfigureAwait(false);
+                Fill(reader, batch, stoppingToken);
+                Commit(batch);
                 batch.Clear();
             }
         }
@@ -53,50 +80,52 @@ public sealed class VoteBatcher(IVoteStore store, IOptions<GroupCommitOptions> o
                 batch.Add(vote);
                 if (batch.Count == _options.MaxBatchSize)
                 {
-                    await CommitAsync(batch).ConfigureAwait(false);
+                    Commit(batch);
                     batch.Clear();
                 }
             }
             if (batch.Count > 0)
             {
-                await CommitAsync(batch).ConfigureAwait(false);
+                Commit(batch);
             }
         }
     }
 
-    private async Task FillAsync(ChannelReader<PendingVote> reader, List<PendingVote> batch, CancellationToken ct)
+    private void Fill(ChannelReader<PendingVote> reader, List<PendingVote> batch, CancellationToken ct)
     {
-        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var vote))
+        var deadline = DateTime.UtcNow + _options.MaxDelay;
+        while (true)
         {
-            batch.Add(vote);
-        }
-        if (batch.Count >= _options.MaxBatchSize || _options.MaxDelay <= TimeSpan.Zero)
-        {
-            return;
-        }
-        // Linger briefly for stragglers: under load this fills batches; when idle it costs at most MaxDelay.
-        using var linger = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        linger.CancelAfter(_options.MaxDelay);
-        try
-        {
-            while (batch.Count < _options.MaxBatchSize && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
+            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var vote))
             {
-                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var vote))
-                {
-                    batch.Add(vote);
-                }
+                batch.Add(vote);
             }
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
+            var left = deadline - DateTime.UtcNow;
+            // Linger (when configured) for stragglers: under load that fills batches; when idle it costs at most MaxDelay.
+            if (batch.Count >= _options.MaxBatchSize || left <= TimeSpan.Zero || !WaitForVotes(reader, left, ct))
+            {
+                return;
+            }
         }
     }
 
-    private async Task CommitAsync(List<PendingVote> batch)
+    /// <returns>true when votes are waiting; false when the queue is closed or the wait timed out.</returns>
+    private static bool WaitForVotes(ChannelReader<PendingVote> reader, TimeSpan timeout, CancellationToken ct)
+    {
+        var waiting = reader.WaitToReadAsync(ct);
+        if (waiting.IsCompleted)
+        {
+            return waiting.Result;
+        }
+        var task = waiting.AsTask();
+        return task.Wait(timeout, ct) && task.Result;
+    }
+
+    private void Commit(List<PendingVote> batch)
     {
         try
         {
-            await store.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            store.CommitBatchAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex)
         {

@@ -9,15 +9,16 @@ namespace Tally.Ledger.Sqlite;
 /// </summary>
 public sealed class SqliteLedgerDatabase : IDisposable
 {
-    private static readonly string[] AllowedSynchronous = ["OFF", "NORMAL", "FULL", "EXTRA"];
     private readonly string _readConnectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteWalSync? _walSync;
 
     public SqliteLedgerDatabase(string path, string synchronous, LedgerCommits commits)
     {
-        if (!AllowedSynchronous.Contains(synchronous.ToUpperInvariant()))
+        var mode = synchronous.ToUpperInvariant();
+        if (mode is not ("FULL" or "NORMAL" or "OFF"))
         {
-            throw new InvalidOperationException($"Tally:Ledger:Sqlite:Synchronous must be one of {string.Join(", ", AllowedSynchronous)}.");
+            throw new InvalidOperationException("Tally:Ledger:Sqlite:Synchronous must be FULL, NORMAL or OFF.");
         }
         Commits = commits;
         Path = path;
@@ -29,8 +30,14 @@ public sealed class SqliteLedgerDatabase : IDisposable
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         Writer = new SqliteConnection(builder.ToString());
         Writer.Open();
-        Execute(Writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToUpperInvariant()};");
+        // Schema changes commit fully synced; afterwards FULL durability is provided by the pipelined WAL sync.
+        Execute(Writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
         Migrate();
+        Execute(Writer, $"PRAGMA synchronous = {(mode == "OFF" ? "OFF" : "NORMAL")};");
+        if (mode == "FULL")
+        {
+            _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path));
+        }
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
         LastSequence = ScalarLong(Writer, "SELECT coalesce(max(sequence), 0) FROM events");
@@ -41,10 +48,10 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     public LedgerCommits Commits { get; }
 
-    /// <summary>The only connection that writes. Use it inside <see cref="WriteAsync{T}"/> only.</summary>
+    /// <summary>The only connection that writes. Use it inside <see cref="CommitAsync{T}"/> only.</summary>
     internal SqliteConnection Writer { get; }
 
-    /// <summary>Highest committed sequence; changed only under the write gate.</summary>
+    /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
 
     public SqliteConnection OpenReader()
@@ -54,13 +61,28 @@ public sealed class SqliteLedgerDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer and commits it; readers are woken afterwards.</summary>
+    /// <summary>Runs <paramref name="work"/> in one transaction and returns once it is committed and durable.</summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
     {
+        var committed = await CommitAsync(work, ct).ConfigureAwait(false);
+        // Leave the WAL sync thread at once; the caller's own work must not run on it.
+        await committed.Durable.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        return committed.Result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer and commits it. Returns as soon as the
+    /// commit is written, so the next transaction can start; <see cref="Committed{T}.Durable"/> completes once it is on disk.
+    /// Nobody may be told of the commit before then.
+    /// </summary>
+    internal async Task<Committed<T>> CommitAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
+    {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
+        T result;
+        long committedSequence;
+        Task durable;
         try
         {
-            T result;
             var sequenceBefore = LastSequence;
             using (var transaction = Writer.BeginTransaction())
             {
@@ -76,13 +98,20 @@ public sealed class SqliteLedgerDatabase : IDisposable
                     throw;
                 }
             }
-            Commits.Committed(LastSequence);
-            return result;
+            committedSequence = LastSequence;
+            durable = _walSync?.AfterCommit() ?? Task.CompletedTask;
         }
         finally
         {
             _gate.Release();
         }
+        return new Committed<T>(result, WakeReadersWhenDurable(durable, committedSequence));
+    }
+
+    private async Task WakeReadersWhenDurable(Task durable, long sequence)
+    {
+        await durable.ConfigureAwait(false);
+        Commits.Committed(sequence);
     }
 
     /// <summary>Hands out the next event sequence inside a write; commit order is sequence order because writes are serial.</summary>
@@ -118,8 +147,12 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     public void Dispose()
     {
+        _walSync?.Dispose();
         Writer.Dispose();
         _gate.Dispose();
         SqliteConnection.ClearAllPools();
     }
 }
+
+/// <summary>A committed write's result, and the moment it became durable.</summary>
+internal sealed record Committed<T>(T Result, Task Durable);

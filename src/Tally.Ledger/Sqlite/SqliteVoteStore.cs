@@ -40,33 +40,52 @@ public sealed class SqliteVoteStore : IVoteStore
 
     public async Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
     {
-        Outcome<VoteReceipt>[] outcomes;
+        // The caller reuses its list for the next batch while this one waits for the disk.
+        var votes = batch.ToArray();
+        Committed<Outcome<VoteReceipt>[]> committed;
         try
         {
-            outcomes = await _database.WriteAsync(transaction => Write(transaction, batch, 0, batch.Count), ct).ConfigureAwait(false);
+            committed = await _database.CommitAsync(transaction => Write(transaction, votes, 0, votes.Length), ct).ConfigureAwait(false);
         }
-        catch (SqliteException) when (batch.Count > 1)
+        catch (SqliteException) when (votes.Length > 1)
         {
             // Something in the batch broke the transaction. Retry one by one so a single bad vote cannot fail its neighbours.
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < votes.Length; i++)
             {
+                var index = i;
                 try
                 {
-                    var index = i;
-                    var single = await _database.WriteAsync(transaction => Write(transaction, batch, index, 1), ct).ConfigureAwait(false);
-                    batch[i].Complete(single[0]);
+                    var single = await _database.CommitAsync(transaction => Write(transaction, votes, index, 1), ct).ConfigureAwait(false);
+                    _ = CompleteWhenDurableAsync(single, votes.AsMemory(i, 1));
                 }
                 catch (SqliteException ex)
                 {
-                    batch[i].Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
+                    votes[i].Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
                 }
             }
             return;
         }
-        // Only now, after COMMIT, does anyone hear back.
-        for (var i = 0; i < batch.Count; i++)
+        _ = CompleteWhenDurableAsync(committed, votes);
+    }
+
+    /// <summary>Only once the commit is on disk does anyone hear back.</summary>
+    private static async Task CompleteWhenDurableAsync(Committed<Outcome<VoteReceipt>[]> committed, ReadOnlyMemory<PendingVote> votes)
+    {
+        try
         {
-            batch[i].Complete(outcomes[i]);
+            await committed.Durable.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            foreach (var vote in votes.Span)
+            {
+                vote.Fail(ex);
+            }
+            return;
+        }
+        for (var i = 0; i < votes.Length; i++)
+        {
+            votes.Span[i].Complete(committed.Result[i]);
         }
     }
 
