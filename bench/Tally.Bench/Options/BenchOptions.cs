@@ -4,6 +4,9 @@ namespace Tally.Bench.Options;
 public sealed record BenchOptions
 {
     public int Clients { get; init; } = 64;
+
+    /// <summary>Whether each vote carries an Idempotency-Key, as a careful client's would (each costs the ledger a keyed row).</summary>
+    public bool IdempotencyKeys { get; init; } = true;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(5);

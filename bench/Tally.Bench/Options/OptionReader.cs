@@ -9,6 +9,7 @@ public static class OptionReader
         Usage: dotnet run -c Release --project bench/Tally.Bench -- [options]
 
           --clients <n>            concurrent HTTP clients (default 64)
+          --idempotency-keys <on|off>  send an Idempotency-Key with every vote (default on)
           --duration <s>           measured seconds of voting and of each baseline phase (default 10)
           --warmup <s>             unmeasured seconds before each load phase (default 2)
           --read-seconds <s>       measured seconds of results reads (default 5)
@@ -42,6 +43,7 @@ public static class OptionReader
                 options = name switch
                 {
                     "--clients" => options with { Clients = Positive(name, value) },
+                    "--idempotency-keys" => options with { IdempotencyKeys = OnOff(name, value) },
                     "--duration" => options with { Duration = Seconds(name, value) },
                     "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
                     "--read-seconds" => options with { ReadDuration = Seconds(name, value) },
@@ -72,6 +74,13 @@ public static class OptionReader
             return null;
         }
     }
+
+    private static bool OnOff(string name, string value) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new FormatException($"{name} is on or off, not '{value}'."),
+    };
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

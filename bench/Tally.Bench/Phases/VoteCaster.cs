@@ -9,7 +9,7 @@ namespace Tally.Bench.Phases;
 /// Casts one vote and classifies the answer. Shared by the load workers and the lag sampler so that
 /// every 201 anyone received is counted once, which is what the exactness check compares against.
 /// </summary>
-public sealed class VoteCaster(string pollId, VoteBodies bodies)
+public sealed class VoteCaster(string pollId, VoteBodies bodies, bool idempotencyKeys)
 {
     private readonly string _path = Requests.VotesPath(pollId);
     private long _durable;
@@ -30,7 +30,10 @@ public sealed class VoteCaster(string pollId, VoteBodies bodies)
     public async Task<VoteReceipt?> CastAsync(HttpClient client, string voterToken, CancellationToken ct)
     {
         using var request = Requests.Create(HttpMethod.Post, _path, voterToken, bodies.Next());
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+        if (idempotencyKeys)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+        }
         try
         {
             using var response = await client.SendAsync(request, ct);

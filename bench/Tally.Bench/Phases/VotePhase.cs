@@ -11,7 +11,7 @@ public static class VotePhase
     public static async Task<VotePhaseResult> RunAsync(
         Uri baseAddress, string pollId, VoteBodies bodies, VoterTokens tokens, BenchOptions options, CancellationToken ct)
     {
-        var caster = new VoteCaster(pollId, bodies);
+        var caster = new VoteCaster(pollId, bodies, options.IdempotencyKeys);
         var reader = new ResultsReader(pollId);
         var window = LoadWindow.StartingNow(options.Warmup, options.Duration);
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
