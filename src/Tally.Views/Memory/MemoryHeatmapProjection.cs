@@ -1,62 +1,48 @@
-using System.Collections.Concurrent;
 using Tally.Domain.Events;
 using Tally.Views.Heatmap;
 
 namespace Tally.Views.Memory;
 
 /// <summary>Votes per region per option, republished per changed poll per batch.</summary>
-public sealed class MemoryHeatmapProjection : MemoryProjection, IHeatmapView
+public sealed class MemoryHeatmapProjection : PerPollSnapshots<MemoryHeatmapProjection.Regions, PollHeatmap>, IHeatmapView
 {
-    private readonly ConcurrentDictionary<Guid, PollHeatmap> _published = new();
-    private readonly Dictionary<Guid, Regions> _working = new();
-    private readonly HashSet<Guid> _dirty = new();
-
     public override string Name => "heatmap";
 
-    public ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct) =>
-        ValueTask.FromResult(_published.GetValueOrDefault(pollId));
+    public ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct) => ValueTask.FromResult(Snapshot(pollId));
 
     protected override void Apply(StoredEvent stored)
     {
         switch (stored.Event)
         {
-            case PollCreated created:
-                var added = new Regions(created.Poll.Options.Count);
-                foreach (var region in created.Poll.Regions)
+            case PollCreated { Poll: var poll }:
+                var regions = new Regions(poll.Options.Count);
+                foreach (var region in poll.Regions)
                 {
-                    added.Add(region);
+                    regions.Add(region);
                 }
-                _working[created.Poll.Id] = added;
+                Start(poll.Id, regions);
                 break;
-            case VoteCast cast when cast.Region is not null && _working.TryGetValue(cast.PollId, out var regions):
-                regions.Count(cast.Region, cast.OptionId, +1);
+            case VoteCast { Region: not null } cast when TryChange(cast.PollId, out var counts):
+                counts.Count(cast.Region, cast.OptionId, +1);
                 break;
-            case VoteRetracted retracted when retracted.Region is not null && _working.TryGetValue(retracted.PollId, out var regions):
-                regions.Count(retracted.Region, retracted.OptionId, -1);
+            case VoteRetracted { Region: not null } retracted when TryChange(retracted.PollId, out var counts):
+                counts.Count(retracted.Region, retracted.OptionId, -1);
                 break;
-            default:
-                return;
         }
-        _dirty.Add(stored.Event.PollId);
     }
 
-    protected override void Publish()
+    protected override PollHeatmap Freeze(Guid pollId, Regions regions)
     {
-        foreach (var pollId in _dirty)
+        var counts = new RegionCounts[regions.Names.Count];
+        for (var i = 0; i < counts.Length; i++)
         {
-            var regions = _working[pollId];
-            var counts = new RegionCounts[regions.Names.Count];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                var votes = regions.Votes[i];
-                counts[i] = new RegionCounts(regions.Names[i], (long[])votes.Clone(), votes.Sum());
-            }
-            _published[pollId] = new PollHeatmap(pollId, counts);
+            var votes = regions.Votes[i];
+            counts[i] = new RegionCounts(regions.Names[i], (long[])votes.Clone(), votes.Sum());
         }
-        _dirty.Clear();
+        return new PollHeatmap(pollId, counts);
     }
 
-    private sealed class Regions(int optionCount)
+    public sealed class Regions(int optionCount)
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tally.Domain.Events;
 using Tally.Views.Progress;
 using Tally.Views.Results;
@@ -6,60 +5,49 @@ using Tally.Views.Results;
 namespace Tally.Views.Memory;
 
 /// <summary>Live tallies per poll: counts per option, republished as one snapshot per changed poll per batch.</summary>
-public sealed class MemoryResultsProjection(PollChangeFeed changes) : MemoryProjection, IResultsView
+public sealed class MemoryResultsProjection(PollChangeFeed changes)
+    : PerPollSnapshots<MemoryResultsProjection.PollCounts, PollResults>, IResultsView
 {
-    private readonly ConcurrentDictionary<Guid, PollResults> _published = new();
-    private readonly Dictionary<Guid, PollCounts> _working = new();
-    private readonly HashSet<Guid> _dirty = new();
-
     public override string Name => "results";
 
-    public ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) =>
-        ValueTask.FromResult(_published.GetValueOrDefault(pollId));
+    public ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) => ValueTask.FromResult(Snapshot(pollId));
+
+    ValueTask<long> IResultsView.ReadCheckpointAsync(CancellationToken ct) => ReadCheckpointAsync(ct);
 
     protected override void Apply(StoredEvent stored)
     {
         switch (stored.Event)
         {
-            case PollCreated created:
-                var poll = created.Poll;
-                _working[poll.Id] = new PollCounts(new PollResults(poll.Id, poll.OwnerId, poll.Options, poll.Settings.ResultsVisibility,
-                    poll.StartTime, poll.EndTime, poll.ClosedAt, new long[poll.Options.Count], 0), new long[poll.Options.Count]);
+            case PollCreated { Poll: var poll }:
+                Start(poll.Id, new PollCounts(new PollResults(poll.Id, poll.OwnerId, poll.Options, poll.Settings.ResultsVisibility,
+                    poll.StartTime, poll.EndTime, poll.ClosedAt, [], 0), new long[poll.Options.Count]));
                 break;
-            case PollClosed closed when _working.TryGetValue(closed.PollId, out var tally):
-                tally.Poll = tally.Poll with { ClosedAt = closed.ClosedAt };
+            case PollClosed closed when TryChange(closed.PollId, out var counts):
+                counts.Poll = counts.Poll with { ClosedAt = closed.ClosedAt };
                 break;
-            case VoteCast cast when _working.TryGetValue(cast.PollId, out var tally):
-                tally.Votes[cast.OptionId - 1]++;
-                tally.Total++;
+            case VoteCast cast when TryChange(cast.PollId, out var counts):
+                counts.Votes[cast.OptionId - 1]++;
+                counts.Total++;
                 break;
-            case VoteRetracted retracted when _working.TryGetValue(retracted.PollId, out var tally):
-                tally.Votes[retracted.OptionId - 1]--;
-                tally.Total--;
+            case VoteRetracted retracted when TryChange(retracted.PollId, out var counts):
+                counts.Votes[retracted.OptionId - 1]--;
+                counts.Total--;
                 break;
-            default:
-                return;
         }
-        _dirty.Add(stored.Event.PollId);
     }
 
-    protected override void Publish()
+    protected override PollResults Freeze(Guid pollId, PollCounts counts) =>
+        counts.Poll with { Votes = (long[])counts.Votes.Clone(), TotalVotes = counts.Total };
+
+    protected override void Published(IReadOnlyCollection<Guid> pollIds)
     {
-        foreach (var pollId in _dirty)
-        {
-            var tally = _working[pollId];
-            _published[pollId] = tally.Poll with { Votes = (long[])tally.Votes.Clone(), TotalVotes = tally.Total };
-        }
-        foreach (var pollId in _dirty)
+        foreach (var pollId in pollIds)
         {
             changes.Changed(pollId);
         }
-        _dirty.Clear();
     }
 
-    ValueTask<long> IResultsView.ReadCheckpointAsync(CancellationToken ct) => ReadCheckpointAsync(ct);
-
-    private sealed class PollCounts(PollResults poll, long[] votes)
+    public sealed class PollCounts(PollResults poll, long[] votes)
     {
         public PollResults Poll { get; set; } = poll;
 
