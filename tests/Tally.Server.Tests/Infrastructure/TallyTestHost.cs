@@ -72,13 +72,17 @@ public sealed class TallyTestHost : IAsyncDisposable
     }
 
     /// <summary>A voter token from the configured external identity provider; its voter id is "test-idp:{subject}".</summary>
-    public string MintToken(string subject, SymmetricSecurityKey? key = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public string MintToken(string subject, SymmetricSecurityKey? key = null) => MintToken(key ?? _externalKey, subject);
+
+    public static string MintToken(byte[] key, string subject) => MintToken(new SymmetricSecurityKey(key), subject);
+
+    private static string MintToken(SymmetricSecurityKey key, string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = ExternalIssuer,
         Audience = "tally",
         Expires = DateTime.UtcNow.AddHours(1),
         Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-        SigningCredentials = new SigningCredentials(key ?? _externalKey, SecurityAlgorithms.HmacSha256),
+        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
     });
 
     public HttpClient Voter(string subject) => NewClient(MintToken(subject));
