@@ -12,6 +12,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller hung up; there is nobody to answer and nothing went wrong here.
+            return true;
+        }
         var (status, code, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, Problem.CodeOf(bad.StatusCode), Describe(bad)),
