@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test in the repository. Builds the whole solution (warnings are errors),
-# runs each test project, and ends with one summary line: "N passed, N failed, N skipped".
+# Runs every test in the repository. Installs PostgreSQL and Redis from Debian's packages when missing, starts
+# private instances on free loopback ports in a temporary folder (stopped again on exit, also when tests fail),
+# builds the whole solution (warnings are errors), runs each test project, and ends with one summary line:
+# "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+source scripts/test-services.sh
+trap test_services_stop EXIT
+test_services_start
+
 dotnet build Tally.slnx -c Release -nologo -v quiet
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; test_services_stop' EXIT
 status=0
 dotnet test Tally.slnx -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
 
