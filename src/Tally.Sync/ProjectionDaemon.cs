@@ -58,6 +58,12 @@ public sealed class ProjectionDaemon(
         }
         var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
         lag.SawLedgerAt(head);
+        // Views that outlive the process (Redis) already hold everything up to their checkpoints: readers waiting on
+        // those sequences need not wait for new events.
+        if (position > progress.AppliedSequence)
+        {
+            progress.Advance(position, DateTimeOffset.UtcNow);
+        }
         logger.LogInformation("Projection daemon resuming after sequence {Position}; ledger is at {Head}", position, head);
 
         while (!ct.IsCancellationRequested)

@@ -1,9 +1,14 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using Tally.Views.Catalog;
 using Tally.Views.Delta;
 using Tally.Views.Heatmap;
 using Tally.Views.Memory;
 using Tally.Views.Progress;
+using Tally.Views.Redis;
 using Tally.Views.Results;
 using Tally.Views.VoterStatus;
 
@@ -21,6 +26,34 @@ public static class ViewsRegistration
         AddProjection<MemoryDeltaProjection, IDeltaView>(services);
         AddProjection<MemoryVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<MemoryPollCatalogProjection, IPollCatalogView>(services);
+        return services;
+    }
+
+    /// <summary>
+    /// The read side kept in Redis (<c>Tally:Views:Redis</c>): shared by every node, surviving restarts, and resumed from
+    /// its own checkpoints. Changes applied by any node reach this node's live streams through Redis pub/sub.
+    /// </summary>
+    public static IServiceCollection AddTallyRedisViews(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisViewsOptions>().Bind(configuration.GetSection(RedisViewsOptions.Section));
+        // One multiplexer for the process; a host that already has one (e.g. for leader election) shares it.
+        services.TryAddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var redis = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<RedisViewsOptions>>().Value.ConnectionString);
+            // Keep retrying in the background rather than failing the host when Redis is briefly away at start.
+            redis.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(redis);
+        });
+        services.AddSingleton<LeaderEpoch>();
+        services.AddSingleton<RedisViewStore>();
+        services.AddSingleton<ViewProgress>();
+        services.AddSingleton<PollChangeFeed>();
+        AddProjection<RedisResultsProjection, IResultsView>(services);
+        AddProjection<RedisHeatmapProjection, IHeatmapView>(services);
+        AddProjection<RedisDeltaProjection, IDeltaView>(services);
+        AddProjection<RedisVoterStatusProjection, IVoterStatusView>(services);
+        AddProjection<RedisPollCatalogProjection, IPollCatalogView>(services);
+        services.AddHostedService<RedisChangeRelay>();
         return services;
     }
 

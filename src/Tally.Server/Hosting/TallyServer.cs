@@ -40,7 +40,7 @@ public static class TallyServer
 
         builder.Services.AddTallyLedger(builder.Configuration, dataPath);
         builder.Services.AddTallySync(builder.Configuration);
-        builder.Services.AddTallyMemoryViews();
+        AddViews(builder.Services, builder.Configuration);
 
         builder.Services.Configure<ReadOptions>(builder.Configuration.GetSection(ReadOptions.Section));
         builder.Services.AddSingleton<ReadYourWrites>();
@@ -59,5 +59,22 @@ public static class TallyServer
         app.MapResults();
         app.MapLive();
         return app;
+    }
+
+    /// <summary><c>Tally:Views:Provider</c>: <c>memory</c> (default, rebuilt from the log at start) or <c>redis</c> (shared by every node).</summary>
+    private static void AddViews(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Tally:Views:Provider"] ?? "memory";
+        switch (provider.ToLowerInvariant())
+        {
+            case "memory":
+                services.AddTallyMemoryViews();
+                break;
+            case "redis":
+                services.AddTallyRedisViews(configuration);
+                break;
+            default:
+                throw new InvalidOperationException($"Tally:Views:Provider is '{provider}'; use 'memory' or 'redis'.");
+        }
     }
 }

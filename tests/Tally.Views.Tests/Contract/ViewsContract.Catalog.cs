@@ -1,30 +1,28 @@
 using Tally.Domain.Polls;
-using Tally.Views.Memory;
+using Tally.Views.Catalog;
 using Tally.Views.Tests.Support;
 
-namespace Tally.Views.Tests.Catalog;
+namespace Tally.Views.Tests.Contract;
 
-public sealed class PollCatalogProjectionTests
+/// <summary>Catalogue: lookup, newest-first listing, title search, paging.</summary>
+public abstract partial class ViewsContract
 {
-    private readonly EventScript _log = new();
-    private readonly MemoryPollCatalogProjection _catalog = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private Projected<IPollCatalogView> Catalog => Views.Catalog;
 
     /// <summary>Five polls created a minute apart, oldest first.</summary>
-    private async Task<Poll[]> CreateAsync(params string[] titles)
+    private async Task<Poll[]> CreatePollsAsync(params string[] titles)
     {
         var polls = titles.Select((title, i) => EventScript.NewPoll(title, createdAt: EventScript.Start.AddMinutes(i))).ToArray();
-        await _catalog.BatchAsync(polls.Select(_log.Created));
+        await Catalog.BatchAsync(polls.Select(_log.Created));
         return polls;
     }
 
     [Fact]
     public async Task PollsAreListedNewestFirst()
     {
-        var polls = await CreateAsync("First", "Second", "Third");
+        var polls = await CreatePollsAsync("First", "Second", "Third");
 
-        var page = await _catalog.ListAsync(null, 1, 10, Ct);
+        var page = await Catalog.View.ListAsync(null, 1, 10, Ct);
 
         Assert.Equal(polls.Reverse().Select(p => p.Id), page.Polls.Select(p => p.Id));
         Assert.Equal(3, page.Total);
@@ -36,9 +34,9 @@ public sealed class PollCatalogProjectionTests
     [InlineData("  Pizza ")]
     public async Task SearchMatchesTitlesWhateverTheirCase(string query)
     {
-        await CreateAsync("Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote");
+        await CreatePollsAsync("Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote");
 
-        var page = await _catalog.ListAsync(query, 1, 10, Ct);
+        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
 
         Assert.Equal(["Pizza night vote", "PIZZA party", "Best pizza in town"], page.Polls.Select(p => p.Title));
         Assert.Equal(3, page.Total);
@@ -50,20 +48,20 @@ public sealed class PollCatalogProjectionTests
     [InlineData("   ")]
     public async Task ABlankSearchListsEverything(string? query)
     {
-        await CreateAsync("A", "B", "C");
+        await CreatePollsAsync("A", "B", "C");
 
-        Assert.Equal(3, (await _catalog.ListAsync(query, 1, 10, Ct)).Total);
+        Assert.Equal(3, (await Catalog.View.ListAsync(query, 1, 10, Ct)).Total);
     }
 
     [Fact]
     public async Task PagesSliceTheNewestFirstList()
     {
-        await CreateAsync("P1", "P2", "P3", "P4", "P5");
+        await CreatePollsAsync("P1", "P2", "P3", "P4", "P5");
 
-        var first = await _catalog.ListAsync(null, 1, 2, Ct);
-        var second = await _catalog.ListAsync(null, 2, 2, Ct);
-        var last = await _catalog.ListAsync(null, 3, 2, Ct);
-        var beyond = await _catalog.ListAsync(null, 4, 2, Ct);
+        var first = await Catalog.View.ListAsync(null, 1, 2, Ct);
+        var second = await Catalog.View.ListAsync(null, 2, 2, Ct);
+        var last = await Catalog.View.ListAsync(null, 3, 2, Ct);
+        var beyond = await Catalog.View.ListAsync(null, 4, 2, Ct);
 
         Assert.Equal(["P5", "P4"], first.Polls.Select(p => p.Title));
         Assert.Equal(["P3", "P2"], second.Polls.Select(p => p.Title));
@@ -76,9 +74,9 @@ public sealed class PollCatalogProjectionTests
     [Fact]
     public async Task SearchResultsArePagedToo()
     {
-        await CreateAsync("Vote 1", "Other", "Vote 2", "Vote 3");
+        await CreatePollsAsync("Vote 1", "Other", "Vote 2", "Vote 3");
 
-        var page = await _catalog.ListAsync("vote", 2, 2, Ct);
+        var page = await Catalog.View.ListAsync("vote", 2, 2, Ct);
 
         Assert.Equal(["Vote 1"], page.Polls.Select(p => p.Title));
         Assert.Equal(3, page.Total);
@@ -87,14 +85,14 @@ public sealed class PollCatalogProjectionTests
     [Fact]
     public async Task APollIsFoundByIdAndShowsItsClose()
     {
-        var polls = await CreateAsync("Lunch?");
+        var polls = await CreatePollsAsync("Lunch?");
         var closedAt = EventScript.Start.AddHours(2);
 
-        await _catalog.BatchAsync([_log.Close(polls[0], closedAt)]);
+        await Catalog.BatchAsync([_log.Close(polls[0], closedAt)]);
 
-        var poll = await _catalog.GetAsync(polls[0].Id, Ct);
+        var poll = await Catalog.View.GetAsync(polls[0].Id, Ct);
         Assert.Equal(closedAt, poll!.ClosedAt);
-        Assert.Equal(closedAt, (await _catalog.ListAsync(null, 1, 10, Ct)).Polls.Single().ClosedAt);
-        Assert.Null(await _catalog.GetAsync(Guid.CreateVersion7(), Ct));
+        Assert.Equal(closedAt, (await Catalog.View.ListAsync(null, 1, 10, Ct)).Polls.Single().ClosedAt);
+        Assert.Null(await Catalog.View.GetAsync(Guid.CreateVersion7(), Ct));
     }
 }

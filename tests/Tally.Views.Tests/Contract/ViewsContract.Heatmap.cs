@@ -1,21 +1,18 @@
 using Tally.Views.Heatmap;
-using Tally.Views.Memory;
 using Tally.Views.Tests.Support;
 
-namespace Tally.Views.Tests.Heatmap;
+namespace Tally.Views.Tests.Contract;
 
-public sealed class HeatmapProjectionTests
+/// <summary>Heatmap: votes per region and option.</summary>
+public abstract partial class ViewsContract
 {
-    private readonly EventScript _log = new();
-    private readonly MemoryHeatmapProjection _heatmap = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private Projected<IHeatmapView> Heatmap => Views.Heatmap;
 
     [Fact]
     public async Task VotesAreCountedPerRegionAndOption()
     {
         var poll = EventScript.NewPoll(regions: ["EU", "US", "APAC"]);
-        await _heatmap.BatchAsync([
+        await Heatmap.BatchAsync([
             _log.Created(poll),
             _log.Vote(poll, "a", 1, "EU"),
             _log.Vote(poll, "b", 1, "EU"),
@@ -23,7 +20,7 @@ public sealed class HeatmapProjectionTests
             _log.Vote(poll, "d", 2, "US"),
         ]);
 
-        var heatmap = await _heatmap.GetAsync(poll.Id, Ct);
+        var heatmap = await Heatmap.View.GetAsync(poll.Id, Ct);
 
         Assert.NotNull(heatmap);
         Assert.Equal(["EU", "US", "APAC"], heatmap.Regions.Select(r => r.Region));
@@ -38,11 +35,11 @@ public sealed class HeatmapProjectionTests
     public async Task ARetractionTakesTheVoteBackFromItsRegion()
     {
         var poll = EventScript.NewPoll(regions: ["EU", "US"]);
-        await _heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, "EU"), _log.Vote(poll, "b", 1, "US")]);
+        await Heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, "EU"), _log.Vote(poll, "b", 1, "US")]);
 
-        await _heatmap.BatchAsync([_log.Retract(poll, "a"), _log.Vote(poll, "a", 2, "EU")]);
+        await Heatmap.BatchAsync([_log.Retract(poll, "a"), _log.Vote(poll, "a", 2, "EU")]);
 
-        var heatmap = await _heatmap.GetAsync(poll.Id, Ct);
+        var heatmap = await Heatmap.View.GetAsync(poll.Id, Ct);
         Assert.Equal([0L, 1, 0], Region(heatmap!, "EU").Votes);
         Assert.Equal([1L, 0, 0], Region(heatmap!, "US").Votes);
     }
@@ -51,25 +48,25 @@ public sealed class HeatmapProjectionTests
     public async Task APollWithoutRegionsHasAnEmptyHeatmap()
     {
         var poll = EventScript.NewPoll();
-        await _heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1)]);
+        await Heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1)]);
 
-        Assert.Empty((await _heatmap.GetAsync(poll.Id, Ct))!.Regions);
+        Assert.Empty((await Heatmap.View.GetAsync(poll.Id, Ct))!.Regions);
     }
 
     [Fact]
-    public async Task AnUnknownPollHasNoHeatmap() => Assert.Null(await _heatmap.GetAsync(Guid.CreateVersion7(), Ct));
+    public async Task AnUnknownPollHasNoHeatmap() => Assert.Null(await Heatmap.View.GetAsync(Guid.CreateVersion7(), Ct));
 
     [Fact]
     public async Task APublishedHeatmapNeverChangesAfterwards()
     {
         var poll = EventScript.NewPoll(regions: ["EU"]);
-        await _heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, "EU")]);
-        var before = await _heatmap.GetAsync(poll.Id, Ct);
+        await Heatmap.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, "EU")]);
+        var before = await Heatmap.View.GetAsync(poll.Id, Ct);
 
-        await _heatmap.BatchAsync([_log.Vote(poll, "b", 1, "EU")]);
+        await Heatmap.BatchAsync([_log.Vote(poll, "b", 1, "EU")]);
 
         Assert.Equal([1L, 0, 0], Region(before!, "EU").Votes);
-        Assert.Equal([2L, 0, 0], Region((await _heatmap.GetAsync(poll.Id, Ct))!, "EU").Votes);
+        Assert.Equal([2L, 0, 0], Region((await Heatmap.View.GetAsync(poll.Id, Ct))!, "EU").Votes);
     }
 
     private static RegionCounts Region(PollHeatmap heatmap, string name) => Assert.Single(heatmap.Regions, r => r.Region == name);

@@ -1,32 +1,20 @@
 using Tally.Views.Delta;
-using Tally.Views.Memory;
 using Tally.Views.Tests.Support;
 
-namespace Tally.Views.Tests.Delta;
+namespace Tally.Views.Tests.Contract;
 
-public sealed class DeltaProjectionTests
+/// <summary>Delta: votes gained per option in a time window, by commit time.</summary>
+public abstract partial class ViewsContract
 {
     private static readonly DateTimeOffset T0 = EventScript.Start;
 
-    private readonly EventScript _log = new();
-    private readonly MemoryDeltaProjection _delta = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public void BucketsAreFiveSecondsWideAndAligned()
-    {
-        Assert.Equal(TimeSpan.FromSeconds(5), DeltaBuckets.Width);
-        Assert.Equal(DeltaBuckets.BucketOf(T0), DeltaBuckets.BucketOf(T0.AddSeconds(4.999)));
-        Assert.Equal(DeltaBuckets.BucketOf(T0) + 1, DeltaBuckets.BucketOf(T0.AddSeconds(5)));
-        Assert.Equal(T0, DeltaBuckets.StartOf(DeltaBuckets.BucketOf(T0.AddSeconds(3))));
-    }
+    private Projected<IDeltaView> Delta => Views.Delta;
 
     [Fact]
     public async Task OnlyVotesInTheBucketsTheWindowReachesAreCounted()
     {
         var poll = EventScript.NewPoll();
-        await _delta.BatchAsync([
+        await Delta.BatchAsync([
             _log.Created(poll),
             _log.Vote(poll, "old", 1, at: T0.AddSeconds(1)),
             _log.Vote(poll, "a", 1, at: T0.AddSeconds(6)),
@@ -35,7 +23,7 @@ public sealed class DeltaProjectionTests
         ]);
         var now = T0.AddSeconds(14);
 
-        var delta = await _delta.GetAsync(poll.Id, TimeSpan.FromSeconds(5), now, Ct);
+        var delta = await Delta.View.GetAsync(poll.Id, TimeSpan.FromSeconds(5), now, Ct);
 
         // now - 5 s = T0 + 9 s, which lies in the bucket starting at T0 + 5 s: that whole bucket counts, the one before does not.
         Assert.NotNull(delta);
@@ -49,13 +37,13 @@ public sealed class DeltaProjectionTests
     public async Task AWindowReachingBackToTheFirstVoteCountsEveryVote()
     {
         var poll = EventScript.NewPoll();
-        await _delta.BatchAsync([
+        await Delta.BatchAsync([
             _log.Created(poll),
             _log.Vote(poll, "a", 1, at: T0.AddSeconds(1)),
             _log.Vote(poll, "b", 3, at: T0.AddMinutes(10)),
         ]);
 
-        var delta = await _delta.GetAsync(poll.Id, TimeSpan.FromMinutes(15), T0.AddMinutes(15), Ct);
+        var delta = await Delta.View.GetAsync(poll.Id, TimeSpan.FromMinutes(15), T0.AddMinutes(15), Ct);
 
         Assert.Equal([1L, 0, 1], delta!.Votes);
         Assert.Equal(2, delta.Total);
@@ -65,7 +53,7 @@ public sealed class DeltaProjectionTests
     public async Task ARetractionCountsAgainstItsOptionWhenItHappened()
     {
         var poll = EventScript.NewPoll();
-        await _delta.BatchAsync([
+        await Delta.BatchAsync([
             _log.Created(poll),
             _log.Vote(poll, "a", 1, at: T0.AddSeconds(1)),
             _log.Retract(poll, "a", at: T0.AddSeconds(21)),
@@ -73,8 +61,8 @@ public sealed class DeltaProjectionTests
         ]);
         var now = T0.AddSeconds(24);
 
-        var recent = await _delta.GetAsync(poll.Id, TimeSpan.FromSeconds(5), now, Ct);
-        var all = await _delta.GetAsync(poll.Id, TimeSpan.FromMinutes(1), now, Ct);
+        var recent = await Delta.View.GetAsync(poll.Id, TimeSpan.FromSeconds(5), now, Ct);
+        var all = await Delta.View.GetAsync(poll.Id, TimeSpan.FromMinutes(1), now, Ct);
 
         Assert.Equal([-1L, 1, 0], recent!.Votes);
         Assert.Equal(0, recent.Total);
@@ -86,9 +74,9 @@ public sealed class DeltaProjectionTests
     public async Task AQuietWindowHasNoVotes()
     {
         var poll = EventScript.NewPoll(options: 2);
-        await _delta.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, at: T0.AddSeconds(1))]);
+        await Delta.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1, at: T0.AddSeconds(1))]);
 
-        var delta = await _delta.GetAsync(poll.Id, TimeSpan.FromSeconds(30), T0.AddHours(1), Ct);
+        var delta = await Delta.View.GetAsync(poll.Id, TimeSpan.FromSeconds(30), T0.AddHours(1), Ct);
 
         Assert.Equal([0L, 0], delta!.Votes);
         Assert.Equal(0, delta.Total);
@@ -96,5 +84,5 @@ public sealed class DeltaProjectionTests
 
     [Fact]
     public async Task AnUnknownPollHasNoDelta() =>
-        Assert.Null(await _delta.GetAsync(Guid.CreateVersion7(), TimeSpan.FromMinutes(1), T0, Ct));
+        Assert.Null(await Delta.View.GetAsync(Guid.CreateVersion7(), TimeSpan.FromMinutes(1), T0, Ct));
 }

@@ -1,24 +1,21 @@
 using Tally.Domain.Polls;
-using Tally.Views.Memory;
-using Tally.Views.Progress;
+using Tally.Views.Results;
 using Tally.Views.Tests.Support;
 
-namespace Tally.Views.Tests.Results;
+namespace Tally.Views.Tests.Contract;
 
-public sealed class ResultsProjectionTests
+/// <summary>Results: counts per option, closes, unknown polls.</summary>
+public abstract partial class ViewsContract
 {
-    private readonly EventScript _log = new();
-    private readonly MemoryResultsProjection _results = new(new PollChangeFeed());
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private Projected<IResultsView> Results => Views.Results;
 
     [Fact]
     public async Task ANewPollHasZeroVotesForEveryOption()
     {
         var poll = EventScript.NewPoll(options: 4);
-        await _results.BatchAsync([_log.Created(poll)]);
+        await Results.BatchAsync([_log.Created(poll)]);
 
-        var tally = await _results.GetAsync(poll.Id, Ct);
+        var tally = await Results.View.GetAsync(poll.Id, Ct);
 
         Assert.NotNull(tally);
         Assert.Equal([0L, 0, 0, 0], tally.Votes);
@@ -31,7 +28,7 @@ public sealed class ResultsProjectionTests
     public async Task VotesAreCountedPerOption()
     {
         var poll = EventScript.NewPoll();
-        await _results.BatchAsync([
+        await Results.BatchAsync([
             _log.Created(poll),
             _log.Vote(poll, "a", 1),
             _log.Vote(poll, "b", 3),
@@ -39,7 +36,7 @@ public sealed class ResultsProjectionTests
             _log.Vote(poll, "d", 3),
         ]);
 
-        var tally = await _results.GetAsync(poll.Id, Ct);
+        var tally = await Results.View.GetAsync(poll.Id, Ct);
 
         Assert.Equal([1L, 0, 3], tally!.Votes);
         Assert.Equal(4, tally.TotalVotes);
@@ -49,11 +46,11 @@ public sealed class ResultsProjectionTests
     public async Task ARetractionTakesTheVoteBackFromItsOption()
     {
         var poll = EventScript.NewPoll();
-        await _results.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 2), _log.Vote(poll, "b", 2)]);
+        await Results.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 2), _log.Vote(poll, "b", 2)]);
 
-        await _results.BatchAsync([_log.Retract(poll, "a"), _log.Vote(poll, "a", 1)]);
+        await Results.BatchAsync([_log.Retract(poll, "a"), _log.Vote(poll, "a", 1)]);
 
-        var tally = await _results.GetAsync(poll.Id, Ct);
+        var tally = await Results.View.GetAsync(poll.Id, Ct);
         Assert.Equal([1L, 1, 0], tally!.Votes);
         Assert.Equal(2, tally.TotalVotes);
     }
@@ -63,12 +60,12 @@ public sealed class ResultsProjectionTests
     {
         var lunch = EventScript.NewPoll();
         var dinner = EventScript.NewPoll("Dinner?", options: 2);
-        await _results.BatchAsync([
+        await Results.BatchAsync([
             _log.Created(lunch), _log.Created(dinner), _log.Vote(lunch, "a", 1), _log.Vote(dinner, "a", 2), _log.Vote(dinner, "b", 2),
         ]);
 
-        Assert.Equal([1L, 0, 0], (await _results.GetAsync(lunch.Id, Ct))!.Votes);
-        Assert.Equal([0L, 2], (await _results.GetAsync(dinner.Id, Ct))!.Votes);
+        Assert.Equal([1L, 0, 0], (await Results.View.GetAsync(lunch.Id, Ct))!.Votes);
+        Assert.Equal([0L, 2], (await Results.View.GetAsync(dinner.Id, Ct))!.Votes);
     }
 
     [Fact]
@@ -76,9 +73,9 @@ public sealed class ResultsProjectionTests
     {
         var poll = EventScript.NewPoll();
         var closedAt = EventScript.Start.AddHours(1);
-        await _results.BatchAsync([_log.Created(poll), _log.Close(poll, closedAt)]);
+        await Results.BatchAsync([_log.Created(poll), _log.Close(poll, closedAt)]);
 
-        var tally = await _results.GetAsync(poll.Id, Ct);
+        var tally = await Results.View.GetAsync(poll.Id, Ct);
 
         Assert.Equal(closedAt, tally!.ClosedAt);
         Assert.Equal(PollStatus.Closed, tally.StatusAt(closedAt));
@@ -88,23 +85,23 @@ public sealed class ResultsProjectionTests
     public async Task AnUnknownPollHasNoResults()
     {
         var poll = EventScript.NewPoll();
-        await _results.BatchAsync([_log.Vote(poll, "a", 1)]);
+        await Results.BatchAsync([_log.Vote(poll, "a", 1)]);
 
-        Assert.Null(await _results.GetAsync(poll.Id, Ct));
-        Assert.Equal(1, _results.Checkpoint);
+        Assert.Null(await Results.View.GetAsync(poll.Id, Ct));
+        Assert.Equal(1, await Results.CheckpointAsync());
     }
 
     [Fact]
     public async Task APublishedTallyNeverChangesAfterwards()
     {
         var poll = EventScript.NewPoll();
-        await _results.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1)]);
-        var before = await _results.GetAsync(poll.Id, Ct);
+        await Results.BatchAsync([_log.Created(poll), _log.Vote(poll, "a", 1)]);
+        var before = await Results.View.GetAsync(poll.Id, Ct);
 
-        await _results.BatchAsync([_log.Vote(poll, "b", 1), _log.Vote(poll, "c", 2)]);
+        await Results.BatchAsync([_log.Vote(poll, "b", 1), _log.Vote(poll, "c", 2)]);
 
         Assert.Equal([1L, 0, 0], before!.Votes);
         Assert.Equal(1, before.TotalVotes);
-        Assert.Equal([2L, 1, 0], (await _results.GetAsync(poll.Id, Ct))!.Votes);
+        Assert.Equal([2L, 1, 0], (await Results.View.GetAsync(poll.Id, Ct))!.Votes);
     }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using StackExchange.Redis;
+using Tally.Domain.Events;
+using Tally.Views.Heatmap;
+
+namespace Tally.Views.Redis;
+
+/// <summary>Votes per region per option: one hash per poll with a "{option}:{region}" counter per cell.</summary>
+public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjection(store), IHeatmapView
+{
+    private const string RegionsField = "regions";
+    private const string OptionsField = "options";
+
+    public override string Name => "heatmap";
+
+    public async ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct)
+    {
+        var fields = await Store.Database.HashGetAllAsync(Store.Keys.Heatmap(pollId)).ConfigureAwait(false);
+        string[]? declared = null;
+        var optionCount = 0;
+        var cells = new List<(string Region, int Option, long Votes)>();
+        foreach (var entry in fields)
+        {
+            var name = (string)entry.Name!;
+            if (name == RegionsField)
+            {
+                declared = RedisJson.Deserialize<string[]>(entry.Value!);
+            }
+            else if (name == OptionsField)
+            {
+                optionCount = (int)entry.Value;
+            }
+            else if (name.IndexOf(':') is > 0 and var colon
+                && int.TryParse(name.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var option))
+            {
+                cells.Add((name[(colon + 1)..], option, (long)entry.Value));
+            }
+        }
+        if (declared is null)
+        {
+            return null;
+        }
+        // Declared regions keep their order; a region only votes name (the ledger never allows one) follows, by name.
+        var names = new List<string>(declared);
+        names.AddRange(cells.Select(c => c.Region).Where(r => !declared.Contains(r, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var votes = names.ToDictionary(n => n, _ => new long[optionCount], StringComparer.Ordinal);
+        foreach (var (region, option, count) in cells)
+        {
+            if (option >= 1 && option <= optionCount)
+            {
+                votes[region][option - 1] = count;
+            }
+        }
+        return new PollHeatmap(pollId, names.Select(n => new RegionCounts(n, votes[n], votes[n].Sum())).ToArray());
+    }
+
+    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    {
+        switch (stored.Event)
+        {
+            case PollCreated { Poll: var poll }:
+                changes.Barrier();
+                var key = Store.Keys.Heatmap(poll.Id);
+                changes.Unguarded().Delete(key)
+                    .HashSet(key, RegionsField, RedisJson.Serialize(poll.Regions.ToArray()))
+                    .HashSet(key, OptionsField, poll.Options.Count);
+                changes.Barrier();
+                break;
+            case VoteCast { Region: { } region } cast:
+                Count(changes, cast.PollId, region, cast.OptionId, +1);
+                break;
+            case VoteRetracted { Region: { } region } retracted:
+                Count(changes, retracted.PollId, region, retracted.OptionId, -1);
+                break;
+        }
+    }
+
+    private void Count(ChangeSet changes, Guid pollId, string region, int optionId, int change)
+    {
+        var key = Store.Keys.Heatmap(pollId);
+        changes.Guarded(key).Increment(key, $"{optionId.ToString(CultureInfo.InvariantCulture)}:{region}", change);
+    }
+}

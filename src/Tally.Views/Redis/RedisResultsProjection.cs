@@ -1,0 +1,102 @@
+using System.Globalization;
+using StackExchange.Redis;
+using Tally.Domain.Events;
+using Tally.Views.Progress;
+using Tally.Views.Results;
+
+namespace Tally.Views.Redis;
+
+/// <summary>Live tallies per poll: one hash of option counts and total, counted with HINCRBY, plus the poll's header.</summary>
+public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView
+{
+    private const string HeaderField = "poll";
+    private const string ClosedField = "closed_at";
+    private const string TotalField = "total";
+
+    public override string Name => "results";
+
+    private protected override bool Announces => true;
+
+    public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct)
+    {
+        var fields = await Store.Database.HashGetAllAsync(Store.Keys.Results(pollId)).ConfigureAwait(false);
+        string? header = null;
+        string? closed = null;
+        long total = 0;
+        var counts = new Dictionary<int, long>();
+        foreach (var entry in fields)
+        {
+            var name = (string)entry.Name!;
+            switch (name)
+            {
+                case HeaderField:
+                    header = entry.Value;
+                    break;
+                case ClosedField:
+                    closed = entry.Value;
+                    break;
+                case TotalField:
+                    total = (long)entry.Value;
+                    break;
+                default:
+                    if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var option))
+                    {
+                        counts[option] = (long)entry.Value;
+                    }
+                    break;
+            }
+        }
+        if (header is null)
+        {
+            return null;
+        }
+        var poll = RedisJson.Deserialize<ResultsHeader>(header);
+        var votes = new long[poll.Options.Count];
+        for (var i = 0; i < votes.Length; i++)
+        {
+            votes[i] = counts.GetValueOrDefault(i + 1);
+        }
+        return new PollResults(pollId, poll.OwnerId, poll.Options, poll.Visibility, poll.StartTime, poll.EndTime,
+            closed is null ? poll.ClosedAt : RedisJson.Time(closed), votes, total);
+    }
+
+    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    {
+        switch (stored.Event)
+        {
+            case PollCreated { Poll: var poll }:
+                changes.Barrier();
+                var header = new ResultsHeader(poll.OwnerId, poll.Options, poll.Settings.ResultsVisibility, poll.StartTime, poll.EndTime, poll.ClosedAt);
+                var key = Store.Keys.Results(poll.Id);
+                changes.Unguarded().Delete(key).HashSet(key, HeaderField, RedisJson.Serialize(header)).HashSet(key, TotalField, 0);
+                changes.Barrier();
+                changes.Changed(poll.Id);
+                break;
+            case PollClosed closed:
+                changes.Guarded(Store.Keys.Results(closed.PollId)).WriteField(Store.Keys.Results(closed.PollId), ClosedField, RedisJson.Time(closed.ClosedAt));
+                changes.Changed(closed.PollId);
+                break;
+            case VoteCast cast:
+                Count(changes, cast.PollId, cast.OptionId, +1);
+                break;
+            case VoteRetracted retracted:
+                Count(changes, retracted.PollId, retracted.OptionId, -1);
+                break;
+        }
+    }
+
+    private protected override void Applied(IReadOnlyCollection<Guid> pollIds)
+    {
+        foreach (var pollId in pollIds)
+        {
+            changes.Changed(pollId);
+        }
+    }
+
+    private void Count(ChangeSet changes, Guid pollId, int optionId, int change)
+    {
+        var key = Store.Keys.Results(pollId);
+        changes.Guarded(key).Increment(key, optionId, change).Increment(key, TotalField, change);
+        changes.Changed(pollId);
+    }
+}

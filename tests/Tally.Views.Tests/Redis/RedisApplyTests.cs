@@ -1,0 +1,213 @@
+using StackExchange.Redis;
+using Tally.Domain.Events;
+using Tally.Domain.Polls;
+using Tally.Views.Progress;
+using Tally.Views.Redis;
+using Tally.Views.Tests.Support;
+
+namespace Tally.Views.Tests.Redis;
+
+/// <summary>
+/// The apply script's guarantees: counters and checkpoint move together or not at all, a stale writer or a fenced one
+/// changes nothing, and a re-delivered batch is skipped by its sequence.
+/// </summary>
+public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
+{
+    private readonly string _prefix = RedisServer.NewPrefix();
+    private readonly EventScript _log = new();
+    private readonly Poll _poll = EventScript.NewPoll(regions: ["EU"]);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await redis.DeleteAsync(_prefix);
+
+    [Fact]
+    public async Task TheScriptRefusesAStaleCheckpointAndChangesNothing()
+    {
+        var store = redis.Store(_prefix);
+        var results = new RedisResultsProjection(store, new PollChangeFeed());
+        await results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]);
+        var changes = new ChangeSet();
+        var key = store.Keys.Results(_poll.Id);
+        changes.Guarded(key).Increment(key, 1, 100);
+
+        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, expected: 1, next: 3, epoch: null, announcement: null, changes);
+
+        Assert.Equal(new ApplyOutcome(ApplyStatus.StaleCheckpoint, "2"), outcome);
+        Assert.Equal([1L, 0, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
+        Assert.Equal(2, await results.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CountersAndCheckpointMoveInOneStep()
+    {
+        var store = redis.Store(_prefix);
+        var results = new RedisResultsProjection(store, new PollChangeFeed());
+        await results.BatchAsync([_log.Created(_poll)]);
+        var changes = new ChangeSet();
+        var key = store.Keys.Results(_poll.Id);
+        changes.Guarded(key).Increment(key, 2, 5).Increment(key, "total", 5);
+
+        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, expected: 1, next: 6, epoch: null, announcement: null, changes);
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        Assert.Equal([0L, 5, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
+        Assert.Equal(6, await results.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AFencedWriterChangesNothing()
+    {
+        var epoch = new LeaderEpoch { Current = 6 };
+        var store = redis.Store(_prefix, epoch);
+        var results = new RedisResultsProjection(store, new PollChangeFeed());
+        await redis.Database.StringSetAsync(store.Keys.LeaderEpoch, 7);
+
+        await Assert.ThrowsAsync<ProjectionFencedException>(() => results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]).AsTask());
+
+        Assert.Null(await results.GetAsync(_poll.Id, Ct));
+        Assert.Equal(0, await results.ReadCheckpointAsync(Ct));
+
+        epoch.Current = 7;
+        await results.BatchAsync(_log.All);
+        Assert.Equal([1L, 0, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
+        Assert.Equal(2, await results.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AnEpochWithNoStoredEpochIsFencedToo()
+    {
+        var store = redis.Store(_prefix, new LeaderEpoch { Current = 1 });
+        var heatmap = new RedisHeatmapProjection(store);
+
+        await Assert.ThrowsAsync<ProjectionFencedException>(() => heatmap.BatchAsync([_log.Created(_poll)]).AsTask());
+
+        Assert.Null(await heatmap.GetAsync(_poll.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ARedeliveredBatchChangesNothing()
+    {
+        var views = RedisViewsOf(redis.Store(_prefix));
+        _log.Created(_poll);
+        _log.Vote(_poll, "a", 1, "EU");
+        _log.Vote(_poll, "b", 2, "EU");
+        await views.ApplyAsync(_log.All);
+        var before = await SnapshotAsync();
+
+        // A fresh node knows no checkpoint of its own: it must read it and skip the whole batch.
+        await RedisViewsOf(redis.Store(_prefix)).ApplyAsync(_log.All);
+        await views.ApplyAsync(_log.All);
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task AWriterWhoseCheckpointFellBehindSkipsWhatAnotherAppliedAndCountsTheRest()
+    {
+        var first = new RedisResultsProjection(redis.Store(_prefix), new PollChangeFeed());
+        var second = new RedisResultsProjection(redis.Store(_prefix), new PollChangeFeed());
+        await first.BatchAsync([_log.Created(_poll)]);
+        await second.BatchAsync(_log.All);
+        for (var i = 0; i < 4; i++)
+        {
+            _log.Vote(_poll, $"v{i}", 1);
+        }
+        await first.BatchAsync(_log.Range(1, 3));
+
+        // The second node still believes the checkpoint is 1: the script refuses, it re-reads 3 and applies 4 and 5 only.
+        await second.BatchAsync(_log.All);
+
+        Assert.Equal([4L, 0, 0], (await second.GetAsync(_poll.Id, Ct))!.Votes);
+        Assert.Equal(_log.LastSequence, await first.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ACheckpointThatMovedBackIsReportedNotPapered()
+    {
+        var store = redis.Store(_prefix);
+        var results = new RedisResultsProjection(store, new PollChangeFeed());
+        await results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]);
+        await redis.Database.HashSetAsync(store.Keys.Checkpoints, results.Name, 1);
+
+        await Assert.ThrowsAsync<CheckpointMovedBackException>(() => results.BatchAsync([_log.Vote(_poll, "b", 1)]).AsTask());
+
+        Assert.Equal(1, await results.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ALargeBatchIsAppliedInChunksAndCountsEveryVote()
+    {
+        var views = RedisViewsOf(redis.Store(_prefix));
+        _log.Created(_poll);
+        var votes = RedisProjection.ChunkSize * 2 + 37;
+        for (var i = 0; i < votes; i++)
+        {
+            _log.Vote(_poll, $"voter-{i}", i % 3 + 1, "EU", EventScript.Start.AddSeconds(i % 40));
+        }
+
+        await views.ApplyAsync(_log.All);
+
+        var results = (await views.Results.View.GetAsync(_poll.Id, Ct))!;
+        Assert.Equal(votes, results.TotalVotes);
+        Assert.Equal(votes, (await views.Heatmap.View.GetAsync(_poll.Id, Ct))!.Regions.Single().Total);
+        Assert.Equal(votes, (await views.Delta.View.GetAsync(_poll.Id, TimeSpan.FromMinutes(5), EventScript.Start.AddMinutes(1), Ct))!.Total);
+        Assert.Equal((votes - 1) % 3 + 1, (await views.Voters.View.GetAsync(_poll.Id, $"voter-{votes - 1}", Ct))!.OptionId);
+        Assert.All(await views.CheckpointsAsync(), checkpoint => Assert.Equal(_log.LastSequence, checkpoint));
+    }
+
+    [Fact]
+    public async Task ChangesAppliedByOneNodeReachAnotherNodesLiveStreams()
+    {
+        var writerChanges = new PollChangeFeed();
+        var writer = new RedisResultsProjection(redis.Store(_prefix), writerChanges);
+        var readerChanges = new PollChangeFeed();
+        var relay = new RedisChangeRelay(redis.Store(_prefix), readerChanges);
+        await relay.StartAsync(Ct);
+        try
+        {
+            await writer.BatchAsync([_log.Created(_poll)]);
+            var changed = readerChanges.NextChange(_poll.Id);
+
+            await writer.BatchAsync([_log.Vote(_poll, "a", 1)]);
+
+            await changed.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        }
+        finally
+        {
+            await relay.StopAsync(Ct);
+        }
+    }
+
+    private ViewSet RedisViewsOf(RedisViewStore store)
+    {
+        var changes = new PollChangeFeed();
+        return new ViewSet(changes, new RedisResultsProjection(store, changes), new RedisHeatmapProjection(store), new RedisDeltaProjection(store),
+            new RedisVoterStatusProjection(store), new RedisPollCatalogProjection(store));
+    }
+
+    /// <summary>Every key under the test's prefix with its type and content, as text.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        var db = redis.Database;
+        var lines = new List<string>();
+        foreach (var endpoint in redis.Connection.GetEndPoints())
+        {
+            await foreach (var key in redis.Connection.GetServer(endpoint).KeysAsync(pattern: new RedisKeys(_prefix).Pattern))
+            {
+                var type = await db.KeyTypeAsync(key);
+                var content = type switch
+                {
+                    RedisType.Hash => string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}").Order()),
+                    RedisType.SortedSet => string.Join(",", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => $"{e.Element}@{e.Score}")),
+                    _ => (string?)await db.StringGetAsync(key),
+                };
+                lines.Add($"{key} {type} {content}");
+            }
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join("\n", lines);
+    }
+}

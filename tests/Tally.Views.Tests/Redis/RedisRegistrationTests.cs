@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tally.Views.Progress;
+using Tally.Views.Redis;
+using Tally.Views.Results;
+using Tally.Views.Tests.Support;
+
+namespace Tally.Views.Tests.Redis;
+
+public sealed class RedisRegistrationTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task AddTallyRedisViewsRegistersFiveProjectionsOnOneConnectionWithTheConfiguredPrefix()
+    {
+        var prefix = RedisServer.NewPrefix();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tally:Views:Redis:ConnectionString"] = Environment.GetEnvironmentVariable(RedisServer.Variable),
+            ["Tally:Views:Redis:KeyPrefix"] = prefix,
+        }).Build();
+        await using var services = new ServiceCollection().AddTallyRedisViews(configuration).BuildServiceProvider();
+
+        var projections = services.GetServices<IProjection>().ToArray();
+
+        Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog"], projections.Select(p => p.Name));
+        Assert.All(projections, p => Assert.IsAssignableFrom<RedisProjection>(p));
+        Assert.Same(services.GetRequiredService<RedisResultsProjection>(), services.GetRequiredService<IResultsView>());
+        Assert.Single(services.GetServices<IHostedService>().OfType<RedisChangeRelay>());
+        Assert.NotNull(services.GetService<ViewProgress>());
+        Assert.Equal(0, await projections[0].ReadCheckpointAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new RedisKeys(prefix).Checkpoints, services.GetRequiredService<RedisViewStore>().Keys.Checkpoints);
+        await redis.DeleteAsync(prefix);
+    }
+}
