@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
+using Tally.Ledger.Postgres;
 using Tally.Ledger.Sqlite;
 using Tally.Ledger.Stores;
 
@@ -11,22 +12,31 @@ namespace Tally.Ledger;
 
 public static class LedgerRegistration
 {
-    /// <summary>The write side: command handlers, group commit, and the embedded SQLite ledger in <paramref name="dataPath"/>.</summary>
+    /// <summary>Selects the ledger's storage: <c>sqlite</c> (the default, embedded) or <c>postgres</c>.</summary>
+    public const string ProviderKey = "Tally:Ledger:Provider";
+
+    /// <summary>
+    /// The write side: command handlers, group commit, and the ledger's stores — the embedded SQLite ledger in
+    /// <paramref name="dataPath"/>, or PostgreSQL when <c>Tally:Ledger:Provider</c> is <c>postgres</c>.
+    /// </summary>
     public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath)
     {
         services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section));
-        var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
-        var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
-
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LedgerCommits>();
-        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sp.GetRequiredService<LedgerCommits>()));
-        services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
-        services.AddSingleton<IPollStore, SqlitePollStore>();
-        services.AddSingleton<IUserStore, SqliteUserStore>();
-        services.AddSingleton<IEventLog, SqliteEventLog>();
-        services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
-            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));
+        var provider = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            AddSqliteStores(services, configuration, dataPath);
+        }
+        else if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            PostgresLedgerRegistration.AddPostgresStores(services, configuration);
+        }
+        else
+        {
+            throw new InvalidOperationException($"{ProviderKey} must be sqlite or postgres, not '{provider}'.");
+        }
 
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<VoteBatcher>();
@@ -36,5 +46,18 @@ public static class LedgerRegistration
         services.AddSingleton<CreatePollHandler>();
         services.AddSingleton<ClosePollHandler>();
         return services;
+    }
+
+    private static void AddSqliteStores(IServiceCollection services, IConfiguration configuration, string dataPath)
+    {
+        var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
+        var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
+        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sp.GetRequiredService<LedgerCommits>()));
+        services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
+        services.AddSingleton<IPollStore, SqlitePollStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
+            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));
     }
 }

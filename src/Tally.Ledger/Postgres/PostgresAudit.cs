@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace Tally.Ledger.Postgres;
+
+/// <summary>Audit rows for changes a moderator must be able to trace: who did what, when, from where.</summary>
+internal static class PostgresAudit
+{
+    public static NpgsqlBatchCommand Insert(DateTimeOffset at, string actor, string action,
+        Guid? pollId = null, Guid? voteId = null, string? ipAddress = null, string? userAgent = null, string? detail = null) =>
+        PostgresValues.Command("""
+            INSERT INTO audit_log (at, actor, action, poll_id, vote_id, ip_address, user_agent, detail)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """,
+            PostgresValues.Instant(at),
+            PostgresValues.Text(actor),
+            PostgresValues.Text(action),
+            PostgresValues.NullableUuid(pollId),
+            PostgresValues.NullableUuid(voteId),
+            PostgresValues.NullableText(ipAddress),
+            PostgresValues.NullableText(userAgent),
+            PostgresValues.NullableText(detail));
+}

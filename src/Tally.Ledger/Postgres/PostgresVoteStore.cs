@@ -1,0 +1,116 @@
+using Npgsql;
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
+using Tally.Domain.Errors;
+using Tally.Domain.Events;
+using Tally.Ledger.GroupCommit;
+using Tally.Ledger.Stores;
+
+namespace Tally.Ledger.Postgres;
+
+public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvider clock) : IVoteStore
+{
+    public async Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
+    {
+        // The caller reuses its list for the next batch.
+        var votes = batch.ToArray();
+        Outcome<VoteReceipt>[] outcomes;
+        try
+        {
+            outcomes = await WriteAsync(votes, ct).ConfigureAwait(false);
+        }
+        catch (PostgresException) when (votes.Length > 1)
+        {
+            // The server refused something in the batch and rolled it all back (a value it cannot store, a key another
+            // node committed meanwhile, a deadlock victim). Retry one by one so a single bad vote cannot fail its neighbours.
+            // Only server errors: after a broken connection the commit's fate is unknown, so those votes fail (retryable by key).
+            foreach (var vote in votes)
+            {
+                try
+                {
+                    var single = await WriteAsync([vote], ct).ConfigureAwait(false);
+                    vote.Complete(single[0]);
+                }
+                catch (PostgresException ex)
+                {
+                    vote.Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
+                }
+            }
+            return;
+        }
+        // Only now, after COMMIT returned (synchronous_commit: the commit is durable), does anyone hear back.
+        for (var i = 0; i < votes.Length; i++)
+        {
+            votes[i].Complete(outcomes[i]);
+        }
+    }
+
+    private Task<Outcome<VoteReceipt>[]> WriteAsync(PendingVote[] votes, CancellationToken ct) =>
+        database.WriteAsync(write => new PostgresVoteBatch(votes).WriteAsync(write, clock, ct), ct);
+
+    public Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct) =>
+        database.WriteAsync<Outcome<Retraction>>(async write =>
+        {
+            // The poll's share lock first, then the clock: judged against any close committed before, and a close that
+            // comes later waits for this retraction (see PostgresPollStore.CloseAsync).
+            var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct)
+                .ConfigureAwait(false);
+            var at = clock.GetUtcNow();
+            // As for votes: a close committed by a node whose clock runs ahead still counts as past.
+            if (poll?.ClosedAt is { } closedAt && closedAt > at)
+            {
+                at = closedAt;
+            }
+            if (poll is null)
+            {
+                return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+            }
+            if (!poll.IsOpenAt(at))
+            {
+                return BallotRules.NotActive(poll, at);
+            }
+            Guid voteId;
+            int optionId;
+            string? region;
+            // Finding and flagging in one statement: of two racing retractions the second waits, re-reads the row, and finds nothing.
+            await using (var flag = write.CreateBatch())
+            {
+                flag.BatchCommands.Add(PostgresValues.Command("""
+                    UPDATE vote_records SET is_retracted = true, retracted_at = $1
+                    WHERE poll_id = $2 AND voter_id = $3 AND NOT is_retracted
+                    RETURNING vote_id, option_id, region
+                    """,
+                    PostgresValues.Instant(at),
+                    PostgresValues.Uuid(command.PollId),
+                    PostgresValues.Text(command.VoterId)));
+                await using var reader = await flag.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return new Rejection(ErrorCodes.VoteNotFound, "You have no live vote in this poll.");
+                }
+                voteId = reader.GetGuid(0);
+                optionId = reader.GetInt32(1);
+                region = PostgresValues.TextOrNull(reader, 2);
+            }
+            await using var batch = write.CreateBatch();
+            batch.BatchCommands.Add(PostgresAudit.Insert(at, command.VoterId, "vote_retracted", command.PollId, voteId,
+                command.Client.IpAddress, command.Client.UserAgent, detail: $"option {optionId}"));
+            var sequence = await PostgresEventAppender.AppendOneAsync(write, batch,
+                new VoteRetracted(voteId, command.PollId, command.VoterId, optionId, region, at), at, ct).ConfigureAwait(false);
+            return Outcome<Retraction>.Ok(new Retraction(voteId, command.PollId, optionId, region, at, sequence));
+        }, ct);
+
+    public async Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT option_id, count(*) FROM vote_records WHERE poll_id = $1 AND NOT is_retracted GROUP BY option_id");
+        command.Parameters.Add(PostgresValues.Uuid(pollId));
+        var counts = new Dictionary<int, long>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            counts[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
+}
