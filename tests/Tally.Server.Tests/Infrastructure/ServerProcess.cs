@@ -17,7 +17,7 @@ public sealed partial class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataPath, byte[] externalKey, TimeSpan timeout)
+    public static async Task<ServerProcess> StartAsync(string dataPath, byte[] externalKey, TimeSpan timeout, params string[] settings)
     {
         var serverDll = typeof(TallyServer).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -36,6 +36,10 @@ public sealed partial class ServerProcess : IDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Tally.Server.Tests.Infrastructure;
+
+namespace Tally.Server.Tests.MultiNode;
+
+/// <summary>Two Tally processes on one PostgreSQL ledger and one Redis read model, as behind a load balancer.</summary>
+public sealed class TwoNodeTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task KillingOneNodeMidLoadLosesNoAcknowledgedVoteAndTheTallyEqualsTheLedger()
+    {
+        await using var services = await SharedServices.CreateAsync();
+        var key = RandomNumberGenerator.GetBytes(32);
+        var folderA = TempFolder.Create();
+        var folderB = TempFolder.Create();
+        try
+        {
+            using var nodeA = await ServerProcess.StartAsync(folderA, key, Patience, services.NodeSettings);
+            using var nodeB = await ServerProcess.StartAsync(folderB, key, Patience, services.NodeSettings);
+            using var clientA = new HttpClient { BaseAddress = nodeA.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var clientB = new HttpClient { BaseAddress = nodeB.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+            var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
+            {
+                Content = JsonContent.Create(new { title = "Two nodes", options = new[] { new { text = "A" }, new { text = "B" }, new { text = "C" } } }),
+            };
+            create.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, "owner"));
+            var pollId = (string)(await Expect.JsonAsync(await clientA.SendAsync(create), 201))["id"]!;
+
+            var acknowledged = new ConcurrentBag<(string VoteId, long Sequence)>();
+            var aDown = false;
+            async Task VoteAsync(HttpClient client, string voter, int option)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes")
+                {
+                    Content = JsonContent.Create(new { option_id = option }),
+                };
+                request.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, voter));
+                request.Headers.Add("Idempotency-Key", voter);
+                try
+                {
+                    var response = await client.SendAsync(request);
+                    if ((int)response.StatusCode == 201)
+                    {
+                        var receipt = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                        acknowledged.Add(((string)receipt["vote_id"]!, (long)receipt["sequence"]!));
+                    }
+                }
+                catch (HttpRequestException) when (Volatile.Read(ref aDown))
+                {
+                    // Node A died under this request: it was never acknowledged.
+                }
+            }
+
+            // Votes through both nodes; node A is killed with SIGKILL in the middle of the stream.
+            var voters = Enumerable.Range(0, 1200).ToArray();
+            await Parallel.ForEachAsync(voters, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                if (i == 600)
+                {
+                    Volatile.Write(ref aDown, true);
+                    nodeA.KillHard();
+                }
+                var useA = i % 2 == 0 && !Volatile.Read(ref aDown);
+                await VoteAsync(useA ? clientA : clientB, $"voter-{i}", 1 + i % 3);
+            });
+
+            Assert.True(acknowledged.Count >= 900, $"only {acknowledged.Count} votes were acknowledged");
+            var stored = await services.VoteIdsAsync(Guid.Parse(pollId));
+            var lost = acknowledged.Where(a => !stored.Contains(a.VoteId)).ToArray();
+            Assert.True(lost.Length == 0, $"{lost.Length} acknowledged votes are missing from the ledger");
+
+            // The surviving node's views reach every committed vote, each counted once.
+            var head = await services.ScalarAsync("SELECT last_sequence FROM event_head");
+            var results = await Expect.JsonAsync(await clientB.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
+            var deadline = DateTime.UtcNow + Patience;
+            while (!(bool)results["min_sequence_met"]! && DateTime.UtcNow < deadline)
+            {
+                results = await Expect.JsonAsync(await clientB.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
+            }
+            Assert.True((bool)results["min_sequence_met"]!, "the surviving node's views never reached the ledger head");
+            var ledger = await services.LiveVotesByOptionAsync(Guid.Parse(pollId));
+            Assert.Equal(ledger.Values.Sum(), (long)results["total_votes"]!);
+            foreach (var option in results["options"]!.AsArray())
+            {
+                Assert.Equal(ledger.GetValueOrDefault((long)option!["option_id"]!), (long)option["votes"]!);
+            }
+        }
+        finally
+        {
+            TempFolder.Delete(folderA);
+            TempFolder.Delete(folderB);
+        }
+    }
+}
