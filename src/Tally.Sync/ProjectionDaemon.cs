@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 using Tally.Views;
+using Tally.Sync.Leadership;
 using Tally.Views.Progress;
+using Tally.Views.Redis;
 
 namespace Tally.Sync;
 
 /// <summary>
 /// The bridge from ledger to views: tails the event log by sequence and applies each event to every projection exactly once.
 /// It starts from the lowest projection checkpoint (zero for views that start empty, which is a rebuild from the log)
-/// and each projection skips what it already has.
+/// and each projection skips what it already has. It runs only while this node leads (<see cref="ProjectorLeadership"/>):
+/// when the term is lost, or an apply is fenced because another node leads, it stops at once and waits for the next term.
 /// </summary>
 public sealed class ProjectionDaemon(
     IEventLog log,
@@ -19,6 +22,7 @@ public sealed class ProjectionDaemon(
     IEnumerable<IProjection> projections,
     ViewProgress progress,
     SyncLag lag,
+    ProjectorLeadership leadership,
     IOptions<SyncOptions> options,
     ILogger<ProjectionDaemon> logger) : BackgroundService
 {
@@ -29,19 +33,58 @@ public sealed class ProjectionDaemon(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            LeaderTerm term;
             try
             {
-                await RunAsync(stoppingToken).ConfigureAwait(false);
+                term = await leadership.WaitForTermAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            logger.LogInformation("Projection daemon starts applying with epoch {Epoch}", term.Epoch);
+            await LeadAsync(term, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Applies until the term ends or the node stops.</summary>
+    private async Task LeadAsync(LeaderTerm term, CancellationToken stoppingToken)
+    {
+        using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
+        var ct = leading.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ProjectionFencedException ex)
+            {
+                // Someone else bumped the epoch, so someone else leads: applying on would be refused chunk by chunk anyway.
+                logger.LogWarning(ex, "Projection daemon was fenced at sequence {Sequence}; dropping back to follower", progress.AppliedSequence);
+                leadership.ReportFenced(term);
+                break;
+            }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Projection daemon failed at sequence {Sequence}; retrying from the checkpoints", progress.AppliedSequence);
-                await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(_options.RetryDelay, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
             }
+        }
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Projection daemon stopped applying: epoch {Epoch} is over", term.Epoch);
         }
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tally.Ledger;
+using Tally.Ledger.Postgres;
+using Tally.Sync.Leadership;
 
 namespace Tally.Sync;
 
@@ -8,8 +11,44 @@ public static class SyncRegistration
     public static IServiceCollection AddTallySync(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
+        services.Configure<LeadershipOptions>(configuration.GetSection(LeadershipOptions.Section));
         services.AddSingleton<SyncLag>();
+        services.AddSingleton<ProjectorLeadership>();
+        if (SharesProjector(configuration) is { } ledgerConnectionString)
+        {
+            // Several nodes share one ledger and one set of views: only the elected one applies, the rest follow Redis.
+            services.AddSingleton(new LeaderElectionConnection(ledgerConnectionString));
+            services.AddSingleton<RedisEpochFence>();
+            services.AddSingleton<RedisAppliedCheckpoint>();
+            services.AddHostedService<PostgresLeaderElection>();
+            services.AddHostedService<FollowerProgress>();
+        }
+        else
+        {
+            services.AddHostedService<EmbeddedLeadership>();
+        }
         services.AddHostedService<ProjectionDaemon>();
         return services;
+    }
+
+    /// <summary>
+    /// The ledger's connection string when the ledger is PostgreSQL and the views are in Redis; otherwise null. Memory views
+    /// belong to one process, so every such node projects for itself; a SQLite ledger belongs to one process anyway.
+    /// </summary>
+    private static string? SharesProjector(IConfiguration configuration)
+    {
+        var views = configuration["Tally:Views:Provider"];
+        var ledger = configuration[LedgerRegistration.ProviderKey];
+        if (!string.Equals(views, "redis", StringComparison.OrdinalIgnoreCase) || !string.Equals(ledger, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        // The same places the ledger reads it from (PostgresLedgerRegistration), so the election contends on the ledger's database.
+        var configured = configuration[$"{PostgresLedgerOptions.Section}:ConnectionString"];
+        var connectionString = string.IsNullOrWhiteSpace(configured) ? configuration.GetConnectionString("Ledger") : configured;
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"Tally:Ledger:Provider is postgres, but neither {PostgresLedgerOptions.Section}:ConnectionString nor ConnectionStrings:Ledger is set.")
+            : connectionString;
     }
 }

@@ -30,7 +30,9 @@ public sealed record SyncStatusResponse(
     long EventsBehind,
     double MillisecondsBehind,
     double LastApplyDelayMs,
-    IReadOnlyList<ProjectionStatus> Projections);
+    IReadOnlyList<ProjectionStatus> Projections,
+    string Role,
+    long? Epoch);
 
 public sealed record ProjectionStatus(string Name, long Checkpoint);
 

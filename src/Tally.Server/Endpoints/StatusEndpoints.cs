@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Ledger.Stores;
 using Tally.Server.Contracts;
 using Tally.Sync;
+using Tally.Sync.Leadership;
 using Tally.Views;
 
 namespace Tally.Server.Endpoints;
@@ -16,7 +17,7 @@ public static class StatusEndpoints
     }
 
     private static async Task<Ok<SyncStatusResponse>> GetSyncStatusAsync(
-        IEventLog log, SyncLag lag, IEnumerable<IProjection> projections, CancellationToken ct)
+        IEventLog log, SyncLag lag, ProjectorLeadership leadership, IEnumerable<IProjection> projections, CancellationToken ct)
     {
         var head = await log.ReadHighWaterMarkAsync(ct);
         var checkpoints = new List<ProjectionStatus>();
@@ -29,6 +30,9 @@ public static class StatusEndpoints
             head, lag.AppliedSequence, behind,
             behind == 0 ? 0 : lag.TimeBehind.TotalMilliseconds,
             lag.LastApplyDelay.TotalMilliseconds,
-            checkpoints));
+            checkpoints,
+            // "leader" applies projections here; a "follower" serves what the leader applied. Epoch is null when unfenced (embedded modes).
+            leadership.Role,
+            leadership.Epoch));
     }
 }

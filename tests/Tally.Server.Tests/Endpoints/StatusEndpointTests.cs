@@ -31,6 +31,9 @@ public sealed class StatusEndpointTests
         Assert.Equal(head, (long)status["applied_sequence"]!);
         Assert.Equal(0, (long)status["events_behind"]!);
         Assert.Equal(0.0, (double)status["milliseconds_behind"]!);
+        // One embedded process always projects for itself: no election, no fencing epoch.
+        Assert.Equal("leader", (string?)status["role"]);
+        Assert.Null(status["epoch"]);
         var projections = status["projections"]!.AsArray();
         Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog"], projections.Select(p => (string)p!["name"]!));
         Assert.All(projections, p => Assert.Equal(head, (long)p!["checkpoint"]!));
