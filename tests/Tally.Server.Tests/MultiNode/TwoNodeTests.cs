@@ -12,7 +12,7 @@ public sealed class TwoNodeTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task KillingOneNodeMidLoadLosesNoAcknowledgedVoteAndTheTallyEqualsTheLedger()
+    public async Task KillingTheProjectorLeaderMidLoadLosesNoAcknowledgedVoteAndTheTallyEqualsTheLedger()
     {
         await using var services = await SharedServices.CreateAsync();
         var key = RandomNumberGenerator.GetBytes(32);
@@ -32,8 +32,12 @@ public sealed class TwoNodeTests
             create.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, "owner"));
             var pollId = (string)(await Expect.JsonAsync(await clientA.SendAsync(create), 201))["id"]!;
 
+            // Exactly one node projects; that is the one to kill.
+            var leaderIsA = await WaitForOneLeaderAsync(clientA, clientB);
+            var (doomed, doomedClient, survivorClient) = leaderIsA ? (nodeA, clientA, clientB) : (nodeB, clientB, clientA);
+
             var acknowledged = new ConcurrentBag<(string VoteId, long Sequence)>();
-            var aDown = false;
+            var leaderDown = false;
             async Task VoteAsync(HttpClient client, string voter, int option)
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes")
@@ -51,23 +55,23 @@ public sealed class TwoNodeTests
                         acknowledged.Add(((string)receipt["vote_id"]!, (long)receipt["sequence"]!));
                     }
                 }
-                catch (HttpRequestException) when (Volatile.Read(ref aDown))
+                catch (HttpRequestException) when (Volatile.Read(ref leaderDown))
                 {
-                    // Node A died under this request: it was never acknowledged.
+                    // The killed node died under this request: it was never acknowledged.
                 }
             }
 
-            // Votes through both nodes; node A is killed with SIGKILL in the middle of the stream.
+            // Votes through both nodes; the leader is killed with SIGKILL in the middle of the stream.
             var voters = Enumerable.Range(0, 1200).ToArray();
             await Parallel.ForEachAsync(voters, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
                 if (i == 600)
                 {
-                    Volatile.Write(ref aDown, true);
-                    nodeA.KillHard();
+                    Volatile.Write(ref leaderDown, true);
+                    doomed.KillHard();
                 }
-                var useA = i % 2 == 0 && !Volatile.Read(ref aDown);
-                await VoteAsync(useA ? clientA : clientB, $"voter-{i}", 1 + i % 3);
+                var useDoomed = i % 2 == 0 && !Volatile.Read(ref leaderDown);
+                await VoteAsync(useDoomed ? doomedClient : survivorClient, $"voter-{i}", 1 + i % 3);
             });
 
             Assert.True(acknowledged.Count >= 900, $"only {acknowledged.Count} votes were acknowledged");
@@ -77,12 +81,14 @@ public sealed class TwoNodeTests
 
             // The surviving node's views reach every committed vote, each counted once.
             var head = await services.ScalarAsync("SELECT last_sequence FROM event_head");
-            var results = await Expect.JsonAsync(await clientB.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
+            var results = await Expect.JsonAsync(await survivorClient.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
             var deadline = DateTime.UtcNow + Patience;
             while (!(bool)results["min_sequence_met"]! && DateTime.UtcNow < deadline)
             {
-                results = await Expect.JsonAsync(await clientB.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
+                results = await Expect.JsonAsync(await survivorClient.GetAsync($"/v1/polls/{pollId}/results?min_sequence={head}"), 200);
             }
+            var status = await Expect.JsonAsync(await survivorClient.GetAsync("/v1/sync/status"), 200);
+            Assert.Equal("leader", (string?)status["role"]);
             Assert.True((bool)results["min_sequence_met"]!, "the surviving node's views never reached the ledger head");
             var ledger = await services.LiveVotesByOptionAsync(Guid.Parse(pollId));
             Assert.Equal(ledger.Values.Sum(), (long)results["total_votes"]!);
@@ -95,6 +101,24 @@ public sealed class TwoNodeTests
         {
             TempFolder.Delete(folderA);
             TempFolder.Delete(folderB);
+        }
+    }
+
+    /// <returns>true when node A leads; fails unless exactly one of the two does within the wait.</returns>
+    private static async Task<bool> WaitForOneLeaderAsync(HttpClient a, HttpClient b)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var roleA = (string?)(await Expect.JsonAsync(await a.GetAsync("/v1/sync/status"), 200))["role"];
+            var roleB = (string?)(await Expect.JsonAsync(await b.GetAsync("/v1/sync/status"), 200))["role"];
+            Assert.False(roleA == "leader" && roleB == "leader", "both nodes claim to lead");
+            if (roleA == "leader" || roleB == "leader")
+            {
+                return roleA == "leader";
+            }
+            Assert.True(DateTime.UtcNow < deadline, "no node became leader");
+            await Task.Delay(50); // poll interval while waiting for the election, not a stand-in for a condition
         }
     }
 }
