@@ -2,7 +2,8 @@ namespace Tally.Ledger.EventLog;
 
 /// <summary>
 /// Wakes event-log readers in this process the moment a transaction commits, so tailing needs no tight polling.
-/// Readers still poll slowly as a fallback, since another process may also write the log.
+/// Readers still poll slowly as a fallback, since another process may also write the log. With the PostgreSQL ledger,
+/// <see cref="Postgres.PostgresCommitListener"/> also signals here what other processes commit, so the poll rarely matters.
 /// </summary>
 public sealed class LedgerCommits
 {

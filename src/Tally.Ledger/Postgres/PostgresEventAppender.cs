@@ -38,6 +38,13 @@ internal static class PostgresEventAppender
         """;
 
     /// <summary>
+    /// Tells other nodes' <see cref="PostgresCommitListener"/>s the head this transaction leaves behind. PostgreSQL queues the
+    /// notification and delivers it only at COMMIT, in commit order, and drops it on rollback, so a listener never hears
+    /// of a sequence before it is visible. Reading event_head (not a parameter) keeps it right for whatever the batch took.
+    /// </summary>
+    private const string NotifySql = $"SELECT pg_notify('{PostgresCommitListener.Channel}', last_sequence::text) FROM event_head";
+
+    /// <summary>
     /// Adds to <paramref name="batch"/> the commands that take sequences for <paramref name="events"/> and insert them.
     /// They must be the batch's first row-returning commands: the batch's scalar is then the last sequence taken.
     /// Commands added after them may number rows with <c>(SELECT last_sequence FROM event_head) - n + ordinal</c>.
@@ -52,6 +59,8 @@ internal static class PostgresEventAppender
             PostgresValues.Array(events.PollIds, NpgsqlDbType.Uuid),
             PostgresValues.Array(events.Payloads, NpgsqlDbType.Jsonb),
             PostgresValues.Array(events.RecordedAt, NpgsqlDbType.Bigint)));
+        // In the same batch, so waking the other nodes costs no extra round trip.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
     }
 
     /// <summary>Runs a batch built with <see cref="Add"/>; returns the last sequence it took, remembered for waking readers.</summary>

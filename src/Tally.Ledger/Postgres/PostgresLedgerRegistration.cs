@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 
@@ -22,5 +23,8 @@ internal static class PostgresLedgerRegistration
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IEventLog, PostgresEventLog>();
         services.AddSingleton<IVoteStore, PostgresVoteStore>();
+        // Other nodes write this database too: their commits must wake this node's readers as its own do.
+        services.AddHostedService(sp => new PostgresCommitListener(
+            connectionString, sp.GetRequiredService<PostgresLedgerDatabase>(), sp.GetRequiredService<ILogger<PostgresCommitListener>>()));
     }
 }
