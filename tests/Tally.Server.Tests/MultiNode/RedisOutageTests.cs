@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Tally.Server.Tests.Infrastructure;
+
+namespace Tally.Server.Tests.MultiNode;
+
+/// <summary>Redis holds only views: losing it must never stop voting, and the views must catch up when it returns.</summary>
+public sealed class RedisOutageTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task VotingGoesOnWhileRedisIsDownAndTheViewsCatchUpWhenItReturns()
+    {
+        await using var services = await SharedServices.CreateAsync();
+        var redisFolder = TempFolder.Create();
+        var port = FreePort();
+        var redis = StartRedis(redisFolder, port);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var folder = TempFolder.Create();
+        try
+        {
+            var settings = services.NodeSettings
+                .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
+                    ? $"--Tally:Views:Redis:ConnectionString=127.0.0.1:{port}"
+                    : s)
+                .ToArray();
+            using var node = await ServerProcess.StartAsync(folder, key, Patience, settings);
+            using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
+            var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
+            {
+                Content = JsonContent.Create(new { title = "Outage", options = new[] { new { text = "A" }, new { text = "B" } } }),
+            };
+            create.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, "owner"));
+            var pollId = (string)(await Expect.JsonAsync(await client.SendAsync(create), 201))["id"]!;
+            await VoteAsync(client, key, pollId, "before", 1);
+
+            redis.Kill(entireProcessTree: true);
+            await redis.WaitForExitAsync();
+            long last = 0;
+            for (var i = 0; i < 20; i++)
+            {
+                last = await VoteAsync(client, key, pollId, $"during-{i}", 1 + i % 2);
+            }
+
+            // A fresh, empty Redis on the same address: the views are rebuilt from the ledger's log.
+            redis = StartRedis(redisFolder, port);
+            var deadline = DateTime.UtcNow + Patience;
+            System.Text.Json.Nodes.JsonObject? results = null;
+            while (DateTime.UtcNow < deadline)
+            {
+                var response = await client.GetAsync($"/v1/polls/{pollId}/results?min_sequence={last}");
+                if ((int)response.StatusCode == 200)
+                {
+                    results = await Expect.JsonAsync(response, 200);
+                    if ((bool)results["min_sequence_met"]! && (long)results["total_votes"]! == 21)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    await Task.Delay(50); // poll interval while the rebuilt views do not know the poll yet
+                }
+            }
+            Assert.NotNull(results);
+            Assert.Equal(21, (long)results!["total_votes"]!);
+            var ledger = await services.LiveVotesByOptionAsync(Guid.Parse(pollId));
+            Assert.Equal([ledger[1], ledger[2]], results["options"]!.AsArray().Select(o => (long)o!["votes"]!));
+        }
+        finally
+        {
+            if (!redis.HasExited)
+            {
+                redis.Kill(entireProcessTree: true);
+            }
+            redis.Dispose();
+            TempFolder.Delete(folder);
+            TempFolder.Delete(redisFolder);
+        }
+    }
+
+    private static async Task<long> VoteAsync(HttpClient client, byte[] key, string pollId, string voter, int option)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes") { Content = JsonContent.Create(new { option_id = option }) };
+        request.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, voter));
+        return (long)(await Expect.JsonAsync(await client.SendAsync(request), 201))["sequence"]!;
+    }
+
+    private static Process StartRedis(string folder, int port)
+    {
+        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--dir", folder, "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect("127.0.0.1", port);
+                return process;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20); // poll interval while redis-server binds its port
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
