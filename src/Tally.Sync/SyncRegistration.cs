@@ -43,12 +43,7 @@ public static class SyncRegistration
         {
             return null;
         }
-        // The same places the ledger reads it from (PostgresLedgerRegistration), so the election contends on the ledger's database.
-        var configured = configuration[$"{PostgresLedgerOptions.Section}:ConnectionString"];
-        var connectionString = string.IsNullOrWhiteSpace(configured) ? configuration.GetConnectionString("Ledger") : configured;
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException(
-                $"Tally:Ledger:Provider is postgres, but neither {PostgresLedgerOptions.Section}:ConnectionString nor ConnectionStrings:Ledger is set.")
-            : connectionString;
+        // Exactly where the ledger reads it from, so the election contends on the ledger's own database.
+        return PostgresLedgerOptions.ConnectionStringFrom(configuration);
     }
 }

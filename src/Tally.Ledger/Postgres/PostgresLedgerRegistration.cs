@@ -11,13 +11,7 @@ internal static class PostgresLedgerRegistration
     /// <summary>The PostgreSQL stores. The connection string comes from <c>Tally:Ledger:Postgres:ConnectionString</c> or <c>ConnectionStrings:Ledger</c>.</summary>
     public static void AddPostgresStores(IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PostgresLedgerOptions.Section).Get<PostgresLedgerOptions>() ?? new PostgresLedgerOptions();
-        var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString) ? configuration.GetConnectionString("Ledger") : options.ConnectionString;
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"Tally:Ledger:Provider is postgres, but neither {PostgresLedgerOptions.Section}:ConnectionString nor ConnectionStrings:Ledger is set.");
-        }
+        var connectionString = PostgresLedgerOptions.ConnectionStringFrom(configuration);
         services.AddSingleton(sp => new PostgresLedgerDatabase(connectionString, sp.GetRequiredService<LedgerCommits>()));
         services.AddSingleton<IPollStore, PostgresPollStore>();
         services.AddSingleton<IUserStore, PostgresUserStore>();
