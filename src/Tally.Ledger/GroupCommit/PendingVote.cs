@@ -15,8 +15,8 @@ public sealed class PendingVote(CastVote command, Guid voteId)
 
     public Ballot Ballot => Command.Ballot;
 
-    /// <summary>What a reused idempotency key must match: the same poll, option and region.</summary>
-    public string Fingerprint => Fingerprints.Of(Ballot);
+    /// <summary>What a reused idempotency key must match: the same poll, option and region. Built once, on first use.</summary>
+    public string Fingerprint => field ??= Fingerprints.Of(Ballot);
 
     public Task<Outcome<VoteReceipt>> Outcome => _outcome.Task;
 

@@ -9,6 +9,7 @@ using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
+using Tally.Views.Progress;
 using Tally.Views.VoterStatus;
 
 namespace Tally.Server.Endpoints;
@@ -68,7 +69,7 @@ public static class VoteEndpoints
         IPollCatalogView catalog,
         IVoterStatusView status,
         ReadYourWrites reads,
-        Tally.Views.Progress.ViewProgress progress,
+        ViewProgress progress,
         CancellationToken ct)
     {
         await reads.WaitAsync(minSequence, ct);
