@@ -16,7 +16,9 @@ public static class ClosedLoop
     {
         using var handler = LoadClients.CreateHandler(clients);
         var workers = Enumerable.Range(0, clients).Select(_ => new WorkerTally()).ToArray();
-        await Task.WhenAll(workers.Select((tally, i) => Task.Run(() => WorkAsync(LoadClients.Create(handler, baseAddress), i, tally, window, operation, ct), ct)));
+        var timeline = window.NewTimeline();
+        await Task.WhenAll(workers.Select((tally, i) =>
+            Task.Run(() => WorkAsync(LoadClients.Create(handler, baseAddress), i, tally, window, timeline, operation, ct), ct)));
 
         var latency = Histograms.Microseconds();
         foreach (var worker in workers)
@@ -30,10 +32,11 @@ public static class ClosedLoop
             workers.Sum(w => w.MeasuredFailures),
             window.MeasuredSpan,
             window.EndedEarly,
-            latency);
+            latency,
+            timeline);
     }
 
-    private static async Task WorkAsync(HttpClient client, int index, WorkerTally tally, LoadWindow window, LoadOperation operation, CancellationToken ct)
+    private static async Task WorkAsync(HttpClient client, int index, WorkerTally tally, LoadWindow window, Timeline timeline, LoadOperation operation, CancellationToken ct)
     {
         using (client)
         {
@@ -55,6 +58,7 @@ public static class ClosedLoop
                 if (outcome == Outcome.Success)
                 {
                     tally.Successes++;
+                    timeline.Record(done);
                     if (measured)
                     {
                         tally.MeasuredSuccesses++;

@@ -10,7 +10,8 @@ public sealed record LoadResult(
     long MeasuredFailures,
     TimeSpan Measured,
     bool EndedEarly,
-    HistogramBase LatencyMicros)
+    HistogramBase LatencyMicros,
+    Timeline Timeline)
 {
     public double PerSecond => Measured > TimeSpan.Zero ? MeasuredSuccesses / Measured.TotalSeconds : 0;
 }

@@ -10,8 +10,11 @@ public sealed class LoadWindow
 {
     private long _end;
 
-    private LoadWindow(long measureFrom, long end)
+    private readonly long _start;
+
+    private LoadWindow(long start, long measureFrom, long end)
     {
+        _start = start;
         MeasureFrom = measureFrom;
         _end = end;
     }
@@ -22,8 +25,17 @@ public sealed class LoadWindow
 
     public static LoadWindow StartingNow(TimeSpan warmup, TimeSpan duration)
     {
-        var measureFrom = Stopwatch.GetTimestamp() + Ticks(warmup);
-        return new LoadWindow(measureFrom, measureFrom + Ticks(duration));
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + Ticks(warmup);
+        return new LoadWindow(start, measureFrom, measureFrom + Ticks(duration));
+    }
+
+    /// <summary>A timeline of 5 s slots covering warm-up and measured time.</summary>
+    public Timeline NewTimeline()
+    {
+        var slot = TimeSpan.FromSeconds(5);
+        var slots = (int)Math.Ceiling(Stopwatch.GetElapsedTime(_start, _end).TotalSeconds / slot.TotalSeconds) + 1;
+        return new Timeline(_start, slot, slots);
     }
 
     public bool IsMeasured(long timestamp) => timestamp >= MeasureFrom && timestamp <= End;

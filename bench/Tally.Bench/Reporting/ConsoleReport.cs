@@ -20,6 +20,7 @@ public static class ConsoleReport
         var load = v.Load;
         output.WriteLine($"votes: {Millis.Rate(load.PerSecond)} durable votes/s over {load.Measured.TotalSeconds:0.00} s measured ({Millis.Count(load.MeasuredSuccesses)} 201s)");
         output.WriteLine($"  latency ms p50/p90/p99/max: {Millis.Percentiles(load.LatencyMicros, 50, 90, 99)} / {Millis.Max(load.LatencyMicros)}");
+        output.WriteLine($"  per {load.Timeline.Slot.TotalSeconds:0} s from the start of warm-up (votes/s): {string.Join(" ", load.Timeline.PerSecond().Select(Millis.Rate))}");
         output.WriteLine($"  errors: {Millis.Count(load.Failures)} (measured window {Millis.Count(load.MeasuredFailures)}); 201s in total incl. warm-up and sampler: {Millis.Count(v.Durable)}; unanswered: {v.Ambiguous}");
         if (load.EndedEarly)
         {

@@ -19,9 +19,14 @@ namespace Tally.Ledger.Postgres;
 /// </remarks>
 internal sealed class PostgresVoteBatch
 {
-    private const string FindKeysSql = """
-        SELECT voter_id, key, fingerprint, vote_id, poll_id, option_id, region, recorded_at, sequence
-        FROM idempotency_keys WHERE (voter_id, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+    // One primary-key probe per key, whatever the statistics say. Written as a join, the statement is prepared once and
+    // its plan kept: on a fresh ledger that plan is a hash join over a sequential scan of the (then empty) table, and it
+    // stays that way as the table grows until autovacuum's first ANALYZE. LIMIT 1 keeps the lateral from being flattened.
+    internal const string FindKeysSql = """
+        SELECT k.voter_id, k.key, k.fingerprint, k.vote_id, k.poll_id, k.option_id, k.region, k.recorded_at, k.sequence
+        FROM unnest($1::text[], $2::text[]) AS wanted(voter_id, key)
+        CROSS JOIN LATERAL (
+            SELECT * FROM idempotency_keys i WHERE i.voter_id = wanted.voter_id AND i.key = wanted.key LIMIT 1) AS k
         """;
 
     // The conflict target names the partial unique index: a live vote for the same (poll, voter) inserts nothing, while
