@@ -52,6 +52,24 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         return result;
     }
 
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> on the caller's thread, blocking on every round trip: for a thread of its own (group
+    /// commit), never for the thread pool.
+    /// </summary>
+    internal T Write<T>(Func<PostgresWrite, T> work)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var write = new PostgresWrite(connection, transaction);
+        var result = work(write);
+        transaction.Commit();
+        if (write.LastSequence is { } last)
+        {
+            Commits.Committed(last);
+        }
+        return result;
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
     public void Dispose() => DataSource.Dispose();

@@ -45,10 +45,22 @@ internal static class PostgresPollRows
     }
 
     /// <summary>Reads the results of <see cref="Add"/>; <paramref name="reader"/> is positioned on the polls' result.</summary>
-    public static async Task<Dictionary<Guid, Poll>> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    public static Task<Dictionary<Guid, Poll>> ReadAsync(NpgsqlDataReader reader, CancellationToken ct) =>
+        ReadAsync(reader, async: true, ct).AsTask();
+
+    /// <summary><see cref="ReadAsync(NpgsqlDataReader, CancellationToken)"/>, blocking (for the group-commit thread).</summary>
+    public static Dictionary<Guid, Poll> Read(NpgsqlDataReader reader)
+    {
+        var reading = ReadAsync(reader, async: false, CancellationToken.None);
+        // With async: false nothing is awaited that is not already complete.
+        return reading.IsCompleted ? reading.Result : throw new InvalidOperationException("A synchronous read did not complete synchronously.");
+    }
+
+    // One body for both: Npgsql's own pattern for code that must serve blocking and asynchronous callers alike.
+    private static async ValueTask<Dictionary<Guid, Poll>> ReadAsync(NpgsqlDataReader reader, bool async, CancellationToken ct)
     {
         var rows = new List<PollRow>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
         {
             rows.Add(new PollRow(
                 reader.GetGuid(0),
@@ -68,13 +80,13 @@ internal static class PostgresPollRows
             options[row.Id] = [];
             regions[row.Id] = [];
         }
-        await reader.NextResultAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        _ = async ? await reader.NextResultAsync(ct).ConfigureAwait(false) : reader.NextResult();
+        while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
         {
             options[reader.GetGuid(0)].Add(new PollOption(reader.GetInt32(1), reader.GetString(2)));
         }
-        await reader.NextResultAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        _ = async ? await reader.NextResultAsync(ct).ConfigureAwait(false) : reader.NextResult();
+        while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
         {
             regions[reader.GetGuid(0)].Add(reader.GetString(1));
         }

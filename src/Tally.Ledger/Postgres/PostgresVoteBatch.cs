@@ -13,6 +13,9 @@ namespace Tally.Ledger.Postgres;
 /// outcome it would get if the votes were written one by one in batch order (as the embedded ledger does).
 /// </summary>
 /// <remarks>
+/// Synchronous on purpose: it runs on the group-commit thread, which has nothing else to do while it waits. Awaiting each
+/// of the round trips instead queues every continuation behind the request work in the thread pool, and the batch
+/// (and every vote in it) waits its turn there several times over.
 /// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one multi-row insert of the votes,
 /// ON CONFLICT on the live-vote index; (3) event_head, the events and the new keys; then COMMIT. A refused vote writes
 /// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the store.
@@ -74,9 +77,9 @@ internal sealed class PostgresVoteBatch
         _accepted = new bool[votes.Length];
     }
 
-    public async Task<Outcome<VoteReceipt>[]> WriteAsync(PostgresWrite write, TimeProvider clock, CancellationToken ct)
+    public Outcome<VoteReceipt>[] Write(PostgresWrite write, TimeProvider clock)
     {
-        await ReadKeysAndPollsAsync(write, ct).ConfigureAwait(false);
+        ReadKeysAndPolls(write);
         // Read once the polls are share-locked: a close committed before now is seen, and a close still to come waits for
         // this commit and reads its own time after, so no vote is ever dated after a close it was not refused by.
         _now = clock.GetUtcNow();
@@ -96,9 +99,9 @@ internal sealed class PostgresVoteBatch
         }
         while (pending.Count > 0)
         {
-            pending = await WriteRoundAsync(write, pending, ct).ConfigureAwait(false);
+            pending = WriteRound(write, pending);
         }
-        await AppendEventsAndKeysAsync(write, ct).ConfigureAwait(false);
+        AppendEventsAndKeys(write);
         var outcomes = new Outcome<VoteReceipt>[_votes.Length];
         for (var i = 0; i < _votes.Length; i++)
         {
@@ -108,7 +111,7 @@ internal sealed class PostgresVoteBatch
         return outcomes;
     }
 
-    private async Task ReadKeysAndPollsAsync(PostgresWrite write, CancellationToken ct)
+    private void ReadKeysAndPolls(PostgresWrite write)
     {
         var voters = new List<string>();
         var keys = new List<string>();
@@ -122,19 +125,19 @@ internal sealed class PostgresVoteBatch
             }
             pollIds.Add(vote.Ballot.PollId);
         }
-        await using var batch = write.CreateBatch();
+        using var batch = write.CreateBatch();
         if (keys.Count > 0)
         {
             AddFindKeys(batch, voters.ToArray(), keys.ToArray());
         }
         PostgresPollRows.Add(batch, pollIds.ToArray(), PollLock.Share);
-        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        using var reader = batch.ExecuteReader();
         if (keys.Count > 0)
         {
-            await ReadKeysAsync(reader, ct).ConfigureAwait(false);
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
+            ReadKeys(reader);
+            reader.NextResult();
         }
-        _polls = await PostgresPollRows.ReadAsync(reader, ct).ConfigureAwait(false);
+        _polls = PostgresPollRows.Read(reader);
     }
 
     /// <summary>
@@ -142,7 +145,7 @@ internal sealed class PostgresVoteBatch
     /// stops early at a vote whose key another vote of this round took for a different ballot, because whether that
     /// vote is refused (key reused) or judged on its own depends on whether the other vote's insert succeeds.
     /// </summary>
-    private async Task<List<int>> WriteRoundAsync(PostgresWrite write, List<int> pending, CancellationToken ct)
+    private List<int> WriteRound(PostgresWrite write, List<int> pending)
     {
         var candidates = new List<int>();
         var roundKeys = new Dictionary<VoterKey, int>();
@@ -203,7 +206,7 @@ internal sealed class PostgresVoteBatch
         }
         if (candidates.Count > 0)
         {
-            await InsertVotesAsync(write, candidates, ct).ConfigureAwait(false);
+            InsertVotes(write, candidates);
         }
         foreach (var i in sameBallotAsCandidate)
         {
@@ -223,7 +226,7 @@ internal sealed class PostgresVoteBatch
         return next;
     }
 
-    private async Task InsertVotesAsync(PostgresWrite write, List<int> candidates, CancellationToken ct)
+    private void InsertVotes(PostgresWrite write, List<int> candidates)
     {
         // Inserted in (poll, voter) order: two transactions that would wait on each other's index entries take them in
         // the same order, so they queue instead of deadlocking.
@@ -253,7 +256,7 @@ internal sealed class PostgresVoteBatch
             agents[n] = vote.Command.Client.UserAgent;
         }
         var inserted = new HashSet<Guid>(count);
-        await using (var batch = write.CreateBatch())
+        using (var batch = write.CreateBatch())
         {
             batch.BatchCommands.Add(PostgresValues.Command(InsertVotesSql,
                 PostgresValues.Instant(_now),
@@ -264,8 +267,8 @@ internal sealed class PostgresVoteBatch
                 PostgresValues.Array(regions, NpgsqlDbType.Text),
                 PostgresValues.Array(ips, NpgsqlDbType.Text),
                 PostgresValues.Array(agents, NpgsqlDbType.Text)));
-            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            using var reader = batch.ExecuteReader();
+            while (reader.Read())
             {
                 inserted.Add(reader.GetGuid(0));
             }
@@ -293,7 +296,7 @@ internal sealed class PostgresVoteBatch
         }
         if (lostWithKey is not null)
         {
-            await RecheckKeysAsync(write, lostWithKey, ct).ConfigureAwait(false);
+            RecheckKeys(write, lostWithKey);
         }
     }
 
@@ -302,7 +305,7 @@ internal sealed class PostgresVoteBatch
     /// transaction first looked for the key (the insert waited for that commit). Looking again, in a new statement,
     /// finds that key: the vote then replays the receipt instead of being refused.
     /// </summary>
-    private async Task RecheckKeysAsync(PostgresWrite write, List<int> lost, CancellationToken ct)
+    private void RecheckKeys(PostgresWrite write, List<int> lost)
     {
         var voters = new string[lost.Count];
         var keys = new string[lost.Count];
@@ -311,11 +314,11 @@ internal sealed class PostgresVoteBatch
             voters[n] = _votes[lost[n]].Ballot.VoterId;
             keys[n] = _votes[lost[n]].Command.IdempotencyKey!;
         }
-        await using (var batch = write.CreateBatch())
+        using (var batch = write.CreateBatch())
         {
             AddFindKeys(batch, voters, keys);
-            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            await ReadKeysAsync(reader, ct).ConfigureAwait(false);
+            using var reader = batch.ExecuteReader();
+            ReadKeys(reader);
         }
         foreach (var i in lost)
         {
@@ -326,7 +329,7 @@ internal sealed class PostgresVoteBatch
         }
     }
 
-    private async Task AppendEventsAndKeysAsync(PostgresWrite write, CancellationToken ct)
+    private void AppendEventsAndKeys(PostgresWrite write)
     {
         var acceptedCount = 0;
         var keyCount = 0;
@@ -379,7 +382,7 @@ internal sealed class PostgresVoteBatch
             }
         }
         long last;
-        await using (var batch = write.CreateBatch())
+        using (var batch = write.CreateBatch())
         {
             PostgresEventAppender.Add(batch, events);
             if (keyCount > 0)
@@ -396,7 +399,7 @@ internal sealed class PostgresVoteBatch
                     PostgresValues.Array(regions, NpgsqlDbType.Text),
                     PostgresValues.Array(eventOrdinals, NpgsqlDbType.Bigint)));
             }
-            last = await PostgresEventAppender.ExecuteAsync(write, batch, ct).ConfigureAwait(false);
+            last = PostgresEventAppender.Execute(write, batch);
         }
         var sequence = last - acceptedCount;
         for (var i = 0; i < _votes.Length; i++)
@@ -430,9 +433,9 @@ internal sealed class PostgresVoteBatch
             PostgresValues.Array(voters, NpgsqlDbType.Text),
             PostgresValues.Array(keys, NpgsqlDbType.Text)));
 
-    private async Task ReadKeysAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private void ReadKeys(NpgsqlDataReader reader)
     {
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        while (reader.Read())
         {
             var receipt = new VoteReceipt(
                 reader.GetGuid(3),

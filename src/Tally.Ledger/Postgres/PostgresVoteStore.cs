@@ -10,14 +10,17 @@ namespace Tally.Ledger.Postgres;
 
 public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvider clock) : IVoteStore
 {
-    public async Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
+    /// <remarks>
+    /// Runs synchronously on the caller's thread (the group-commit thread): see <see cref="PostgresVoteBatch"/>.
+    /// </remarks>
+    public Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
     {
         // The caller reuses its list for the next batch.
         var votes = batch.ToArray();
         Outcome<VoteReceipt>[] outcomes;
         try
         {
-            outcomes = await WriteAsync(votes, ct).ConfigureAwait(false);
+            outcomes = Write(votes);
         }
         catch (PostgresException) when (votes.Length > 1)
         {
@@ -28,25 +31,25 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             {
                 try
                 {
-                    var single = await WriteAsync([vote], ct).ConfigureAwait(false);
-                    vote.Complete(single[0]);
+                    vote.Complete(Write([vote])[0]);
                 }
                 catch (PostgresException ex)
                 {
                     vote.Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
                 }
             }
-            return;
+            return Task.CompletedTask;
         }
         // Only now, after COMMIT returned (synchronous_commit: the commit is durable), does anyone hear back.
         for (var i = 0; i < votes.Length; i++)
         {
             votes[i].Complete(outcomes[i]);
         }
+        return Task.CompletedTask;
     }
 
-    private Task<Outcome<VoteReceipt>[]> WriteAsync(PendingVote[] votes, CancellationToken ct) =>
-        database.WriteAsync(write => new PostgresVoteBatch(votes).WriteAsync(write, clock, ct), ct);
+    private Outcome<VoteReceipt>[] Write(PendingVote[] votes) =>
+        database.Write(write => new PostgresVoteBatch(votes).Write(write, clock));
 
     public Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct) =>
         database.WriteAsync<Outcome<Retraction>>(async write =>
