@@ -12,9 +12,11 @@ namespace Tally.Server.Endpoints;
 /// <summary>Reads a poll's tally from the views and decides whether this caller may see it yet.</summary>
 public sealed class ResultsReader(IResultsView results, IVoterStatusView voters, SyncLag lag, TimeProvider clock)
 {
-    public async Task<Outcome<PollResults>> ReadVisibleAsync(Guid pollId, ClaimsPrincipal caller, CancellationToken ct)
+    public async Task<Outcome<PollResults>> ReadVisibleAsync(Guid pollId, ClaimsPrincipal caller, CancellationToken ct) =>
+        await CheckVisibleAsync(pollId, await results.GetAsync(pollId, ct), caller, ct);
+
+    private async ValueTask<Outcome<PollResults>> CheckVisibleAsync(Guid pollId, PollResults? poll, ClaimsPrincipal caller, CancellationToken ct)
     {
-        var poll = await results.GetAsync(pollId, ct);
         if (poll is null)
         {
             return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
@@ -38,8 +40,8 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
     /// </summary>
     public async Task<Outcome<ResultsResponse>> ReadAsync(Guid pollId, ClaimsPrincipal caller, bool? minSequenceMet, CancellationToken ct)
     {
-        var sequence = await results.ReadCheckpointAsync(ct);
-        var outcome = await ReadVisibleAsync(pollId, caller, ct);
+        var (sequence, tally) = await results.GetWithCheckpointAsync(pollId, ct);
+        var outcome = await CheckVisibleAsync(pollId, tally, caller, ct);
         if (outcome.Value is not { } poll)
         {
             return outcome.Rejection!;

@@ -19,12 +19,14 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
 
     private protected RedisViewStore Store => store;
 
+    /// <summary>
+    /// The checkpoint as stored now. Readers call this too, so it leaves the applying side's cached value alone: a
+    /// reader's older answer, stored after a chunk moved the checkpoint, would cost the next chunk a wasted script call.
+    /// </summary>
     public async ValueTask<long> ReadCheckpointAsync(CancellationToken ct)
     {
         var stored = await store.Database.HashGetAsync(store.Keys.Checkpoints, Name).ConfigureAwait(false);
-        var checkpoint = stored.IsNull ? 0 : (long)stored;
-        _checkpoint = checkpoint;
-        return checkpoint;
+        return stored.IsNull ? 0 : (long)stored;
     }
 
     public async ValueTask ApplyAsync(IReadOnlyList<StoredEvent> events, CancellationToken ct)

@@ -17,9 +17,20 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
 
     private protected override bool Announces => true;
 
-    public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct)
+    public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) =>
+        Parse(pollId, await Store.Database.HashGetAllAsync(Store.Keys.Results(pollId)).ConfigureAwait(false));
+
+    public async ValueTask<ResultsAt> GetWithCheckpointAsync(Guid pollId, CancellationToken ct)
     {
-        var fields = await Store.Database.HashGetAllAsync(Store.Keys.Results(pollId)).ConfigureAwait(false);
+        // Both sent before either is awaited: they travel on one connection, and Redis runs them in the order sent, so
+        // the checkpoint is read before the tally, as the interface promises, in a single round trip.
+        var checkpoint = ReadCheckpointAsync(ct);
+        var fields = Store.Database.HashGetAllAsync(Store.Keys.Results(pollId));
+        return new ResultsAt(await checkpoint.ConfigureAwait(false), Parse(pollId, await fields.ConfigureAwait(false)));
+    }
+
+    private static PollResults? Parse(Guid pollId, HashEntry[] fields)
+    {
         string? header = null;
         string? closed = null;
         long total = 0;

@@ -6,4 +6,17 @@ public interface IResultsView
     ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct);
 
     ValueTask<long> ReadCheckpointAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The checkpoint, then the tally: the tally includes every event up to the checkpoint. A store that can send both
+    /// reads at once, in that order, answers in one round trip.
+    /// </summary>
+    async ValueTask<ResultsAt> GetWithCheckpointAsync(Guid pollId, CancellationToken ct)
+    {
+        var checkpoint = await ReadCheckpointAsync(ct).ConfigureAwait(false);
+        return new ResultsAt(checkpoint, await GetAsync(pollId, ct).ConfigureAwait(false));
+    }
 }
+
+/// <summary>A tally (null for an unknown poll) and a checkpoint it is known to include.</summary>
+public readonly record struct ResultsAt(long Checkpoint, PollResults? Results);

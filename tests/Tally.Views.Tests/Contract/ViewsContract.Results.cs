@@ -43,6 +43,23 @@ public abstract partial class ViewsContract
     }
 
     [Fact]
+    public async Task TheTallyReadWithItsCheckpointHoldsEveryEventUpToThatCheckpoint()
+    {
+        var poll = EventScript.NewPoll();
+        var created = _log.Created(poll);
+        var first = _log.Vote(poll, "a", 2);
+        var second = _log.Vote(poll, "b", 1);
+        await Results.BatchAsync([created, first, second]);
+
+        var (checkpoint, tally) = await Results.View.GetWithCheckpointAsync(poll.Id, Ct);
+
+        Assert.Equal(second.Sequence, checkpoint);
+        Assert.Equal([1L, 1, 0], tally!.Votes);
+        Assert.Equal(2, tally.TotalVotes);
+        Assert.Null((await Results.View.GetWithCheckpointAsync(Guid.NewGuid(), Ct)).Results);
+    }
+
+    [Fact]
     public async Task ARetractionTakesTheVoteBackFromItsOption()
     {
         var poll = EventScript.NewPoll();
