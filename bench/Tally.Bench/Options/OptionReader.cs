@@ -11,8 +11,9 @@ public static class OptionReader
           --clients <n>            concurrent HTTP clients (default 64)
           --idempotency-keys <on|off>  send an Idempotency-Key with every vote (default on)
           --duration <s>           measured seconds of voting and of each baseline phase (default 10)
-          --warmup <s>             unmeasured seconds before each load phase (default 2)
+          --warmup <s>             unmeasured seconds before each load phase (default 30)
           --read-seconds <s>       measured seconds of results reads (default 5)
+          --read-clients <n>       concurrent clients of the results-read phase (default: --clients)
           --max-votes <n>          cap on pre-minted voter tokens (default 2000000)
           --validations <n>        tokens for the single-thread validation micro-benchmark (default 200000)
           --startup-timeout <s>    how long a server may take to answer /health (default 30)
@@ -47,6 +48,7 @@ public static class OptionReader
                     "--duration" => options with { Duration = Seconds(name, value) },
                     "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
                     "--read-seconds" => options with { ReadDuration = Seconds(name, value) },
+                    "--read-clients" => options with { ReadClients = Positive(name, value) },
                     "--max-votes" => options with { MaxVotes = Positive(name, value) },
                     "--validations" => options with { Validations = Positive(name, value) },
                     "--startup-timeout" => options with { StartupTimeout = Seconds(name, value) },

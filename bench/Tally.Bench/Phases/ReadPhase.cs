@@ -11,7 +11,7 @@ public static class ReadPhase
     {
         var reader = new ResultsReader(pollId);
         var window = LoadWindow.StartingNow(options.Warmup, options.ReadDuration);
-        var load = await ClosedLoop.RunAsync(baseAddress, options.Clients, window, async (client, worker, token) =>
+        var load = await ClosedLoop.RunAsync(baseAddress, options.ReadClients ?? options.Clients, window, async (client, worker, token) =>
             await reader.ReadAsync(client, tokens.Reusable(worker), minSequence: null, token) is null ? Outcome.Failure : Outcome.Success,
             ct);
         return new PhaseResult(load, reader.Errors);

@@ -22,7 +22,7 @@ public static class MarkdownSummary
         md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {r.Machine}");
         md.AppendLine("- Load generator, Tally and the baseline server all run on this machine (one server at a time), over loopback.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Tally: {r.TallyTarget}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Load: {o.Clients} closed-loop clients, HTTP/1.1 keep-alive; Idempotency-Key on every vote: {(o.IdempotencyKeys ? "yes" : "no")}; {Seconds(o.Warmup)} s warm-up then {Seconds(o.Duration)} s measured (results reads: {Seconds(o.ReadDuration)} s)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Load: {o.Clients} closed-loop clients, HTTP/1.1 keep-alive; Idempotency-Key on every vote: {(o.IdempotencyKeys ? "yes" : "no")}; {Seconds(o.Warmup)} s warm-up then {Seconds(o.Duration)} s measured (results reads: {Seconds(o.ReadDuration)} s, {o.ReadClients ?? o.Clients} clients)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{r.CommandLine}`");
         md.AppendLine();
         md.AppendLine("| Measurement | Result |");
