@@ -34,7 +34,7 @@ internal sealed class PostgresVoteBatch
 
     // The conflict target names the partial unique index: a live vote for the same (poll, voter) inserts nothing, while
     // any other violation (a reused vote id) still fails loudly.
-    private const string InsertVotesSql = """
+    internal const string InsertVotesSql = """
         INSERT INTO vote_records (vote_id, poll_id, voter_id, option_id, region, timestamp, ip_address, user_agent)
         SELECT v.vote_id, v.poll_id, v.voter_id, v.option_id, v.region, $1, v.ip_address, v.user_agent
         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::text[])
