@@ -6,7 +6,6 @@ using Tally.Server.Contracts;
 using Tally.Server.Problems;
 using Tally.Views.Delta;
 using Tally.Views.Heatmap;
-using Tally.Views.Results;
 
 namespace Tally.Server.Endpoints;
 
@@ -40,10 +39,9 @@ public static class ResultEndpoints
     }
 
     private static async Task<Results<Ok<HeatmapResponse>, ProblemHttpResult>> GetHeatmapAsync(
-        Guid id, ClaimsPrincipal user, ResultsReader reader, IResultsView results, IHeatmapView heatmaps, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ResultsReader reader, IHeatmapView heatmaps, CancellationToken ct)
     {
-        var sequence = await results.ReadCheckpointAsync(ct);
-        var visible = await reader.ReadVisibleAsync(id, user, ct);
+        var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(id, user, ct);
         if (visible.Value is not { } poll)
         {
             return Problem.Of(visible.Rejection!);
@@ -57,7 +55,7 @@ public static class ResultEndpoints
     }
 
     private static async Task<Results<Ok<DeltaResponse>, ProblemHttpResult>> GetDeltaAsync(
-        Guid id, string? since, ClaimsPrincipal user, ResultsReader reader, IResultsView results, IDeltaView deltas,
+        Guid id, string? since, ClaimsPrincipal user, ResultsReader reader, IDeltaView deltas,
         TimeProvider clock, CancellationToken ct)
     {
         since ??= "5m";
@@ -65,8 +63,7 @@ public static class ResultEndpoints
         {
             return Problem.Invalid("since", "since is a window like 30s, 5m or 2h, at most 24h.");
         }
-        var sequence = await results.ReadCheckpointAsync(ct);
-        var visible = await reader.ReadVisibleAsync(id, user, ct);
+        var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(id, user, ct);
         if (visible.Value is not { } poll)
         {
             return Problem.Of(visible.Rejection!);

@@ -15,6 +15,17 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
     public async Task<Outcome<PollResults>> ReadVisibleAsync(Guid pollId, ClaimsPrincipal caller, CancellationToken ct) =>
         await CheckVisibleAsync(pollId, await results.GetAsync(pollId, ct), caller, ct);
 
+    /// <summary>
+    /// The checkpoint, read before the tally (in one round trip where the store allows), and the tally if this caller
+    /// may see it: views read after this include every event up to that checkpoint.
+    /// </summary>
+    public async Task<(long Sequence, Outcome<PollResults> Visible)> ReadVisibleWithCheckpointAsync(
+        Guid pollId, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var (sequence, tally) = await results.GetWithCheckpointAsync(pollId, ct);
+        return (sequence, await CheckVisibleAsync(pollId, tally, caller, ct));
+    }
+
     private async ValueTask<Outcome<PollResults>> CheckVisibleAsync(Guid pollId, PollResults? poll, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (poll is null)
@@ -40,8 +51,7 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
     /// </summary>
     public async Task<Outcome<ResultsResponse>> ReadAsync(Guid pollId, ClaimsPrincipal caller, bool? minSequenceMet, CancellationToken ct)
     {
-        var (sequence, tally) = await results.GetWithCheckpointAsync(pollId, ct);
-        var outcome = await CheckVisibleAsync(pollId, tally, caller, ct);
+        var (sequence, outcome) = await ReadVisibleWithCheckpointAsync(pollId, caller, ct);
         if (outcome.Value is not { } poll)
         {
             return outcome.Rejection!;
