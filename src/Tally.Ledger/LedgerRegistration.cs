@@ -57,6 +57,8 @@ public static class LedgerRegistration
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IAdminStore, SqliteAdminStore>();
+        services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
             sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));
     }

@@ -28,4 +28,6 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string Unavailable = "SERVICE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string AdminNotFound = "ADMIN_NOT_FOUND";
+    public const string AdminFromConfiguration = "ADMIN_FROM_CONFIGURATION";
 }

@@ -13,6 +13,8 @@ public static class EventCodec
         VoteRetracted => nameof(VoteRetracted),
         PollCreated => nameof(PollCreated),
         PollClosed => nameof(PollClosed),
+        AdminGranted => nameof(AdminGranted),
+        AdminRevoked => nameof(AdminRevoked),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };
 
@@ -22,6 +24,8 @@ public static class EventCodec
         VoteRetracted r => JsonSerializer.Serialize(r, EventJsonContext.Default.VoteRetracted),
         PollCreated c => JsonSerializer.Serialize(c, EventJsonContext.Default.PollCreated),
         PollClosed c => JsonSerializer.Serialize(c, EventJsonContext.Default.PollClosed),
+        AdminGranted g => JsonSerializer.Serialize(g, EventJsonContext.Default.AdminGranted),
+        AdminRevoked r => JsonSerializer.Serialize(r, EventJsonContext.Default.AdminRevoked),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };
 
@@ -31,6 +35,8 @@ public static class EventCodec
         nameof(VoteRetracted) => JsonSerializer.Deserialize(payload, EventJsonContext.Default.VoteRetracted),
         nameof(PollCreated) => JsonSerializer.Deserialize(payload, EventJsonContext.Default.PollCreated),
         nameof(PollClosed) => JsonSerializer.Deserialize(payload, EventJsonContext.Default.PollClosed),
+        nameof(AdminGranted) => JsonSerializer.Deserialize(payload, EventJsonContext.Default.AdminGranted),
+        nameof(AdminRevoked) => JsonSerializer.Deserialize(payload, EventJsonContext.Default.AdminRevoked),
         _ => null,
     }) ?? throw new InvalidDataException($"Event of type '{type}' could not be decoded.");
 }
@@ -42,4 +48,6 @@ public static class EventCodec
 [JsonSerializable(typeof(VoteRetracted))]
 [JsonSerializable(typeof(PollCreated))]
 [JsonSerializable(typeof(PollClosed))]
+[JsonSerializable(typeof(AdminGranted))]
+[JsonSerializable(typeof(AdminRevoked))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;

@@ -17,6 +17,8 @@ internal static class PostgresLedgerRegistration
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IEventLog, PostgresEventLog>();
         services.AddSingleton<IVoteStore, PostgresVoteStore>();
+        services.AddSingleton<IAdminStore, PostgresAdminStore>();
+        services.AddSingleton<IVoterIdMigration, PostgresVoterIdMigration>();
         // Other nodes write this database too: their commits must wake this node's readers as its own do.
         services.AddHostedService(sp => new PostgresCommitListener(
             connectionString, sp.GetRequiredService<PostgresLedgerDatabase>(), sp.GetRequiredService<ILogger<PostgresCommitListener>>()));

@@ -102,5 +102,20 @@ internal static class PostgresSchema
         );
         INSERT INTO event_head (only_row, last_sequence) VALUES (true, 0);
         """,
+        """
+        -- Admins granted at run time; a revoked grant keeps its row (flagged), as everything in the ledger does.
+        CREATE TABLE admin_grants (
+            voter_id   text PRIMARY KEY,
+            granted_by text NOT NULL,
+            granted_at bigint NOT NULL,
+            revoked_by text,
+            revoked_at bigint
+        );
+        -- One-off facts about this ledger, such as which data migrations have run.
+        CREATE TABLE ledger_settings (
+            name  text PRIMARY KEY,
+            value text NOT NULL
+        );
+        """,
     ];
 }

@@ -82,5 +82,20 @@ internal static class SqliteSchema
             recorded_at TEXT NOT NULL
         );
         """,
+        """
+        -- Admins granted at run time; a revoked grant keeps its row (flagged), as everything in the ledger does.
+        CREATE TABLE admin_grants (
+            voter_id   TEXT PRIMARY KEY,
+            granted_by TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            revoked_by TEXT,
+            revoked_at TEXT
+        ) WITHOUT ROWID;
+        -- One-off facts about this ledger, such as which data migrations have run.
+        CREATE TABLE ledger_settings (
+            name  TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -13,64 +13,47 @@ public static class AuthenticationSetup
     /// </summary>
     public static IServiceCollection AddTallyAuthentication(this IServiceCollection services, AuthOptions options, byte[] ownKey)
     {
-        var ownSigningKey = new SymmetricSecurityKey(ownKey) { KeyId = options.Issuer };
-        var issuers = new List<string> { options.Issuer };
-        var audiences = new List<string> { options.Audience };
-        var keys = new List<SecurityKey> { ownSigningKey };
-        foreach (var external in options.ExternalIssuers)
-        {
-            if (string.IsNullOrWhiteSpace(external.Issuer))
-            {
-                throw new InvalidOperationException("Every Tally:Auth:ExternalIssuers entry needs an Issuer.");
-            }
-            issuers.Add(external.Issuer);
-            audiences.Add(string.IsNullOrEmpty(external.Audience) ? options.Audience : external.Audience);
-            keys.Add(new SymmetricSecurityKey(SigningKeyFile.DecodeKey(external.Key, $"Tally:Auth:ExternalIssuers ({external.Issuer})"))
-            {
-                KeyId = external.Issuer,
-            });
-        }
-        var keysByIssuer = new Dictionary<string, SecurityKey[]>(StringComparer.Ordinal);
-        for (var i = 0; i < issuers.Count; i++)
-        {
-            keysByIssuer[issuers[i]] = [keys[i]];
-        }
-
-        services.AddSingleton(new SigningKey(ownSigningKey));
+        var issuers = new TrustedIssuers(options, ownKey);
+        services.AddSingleton(issuers);
+        services.AddSingleton(new SigningKey((SymmetricSecurityKey)issuers.Local.Key));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuers = issuers,
-                    ValidAudiences = audiences,
+                    ValidIssuers = issuers.All.Select(i => i.Issuer).ToArray(),
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    // Each issuer's tokens must be signed with that issuer's key, never another's.
+                    // Each issuer's tokens must be signed with that issuer's key and carry that issuer's audience, never another's.
                     IssuerSigningKeyResolver = (_, token, _, _) =>
-                        token is JsonWebToken jwtToken && keysByIssuer.TryGetValue(jwtToken.Issuer, out var k) ? k : [],
+                        token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer ? [issuer.Key] : [],
+                    AudienceValidator = (audiences, token, _) =>
+                        token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer && audiences.Contains(issuer.Audience, StringComparer.Ordinal),
+                    RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = "name",
                 };
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnTokenValidated = context =>
-                    {
-                        var principal = context.Principal!;
-                        var subject = principal.FindFirstValue("sub");
-                        var issuer = principal.FindFirstValue("iss");
-                        if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(issuer))
-                        {
-                            context.Fail("The token has no subject.");
-                            return Task.CompletedTask;
-                        }
-                        ((ClaimsIdentity)principal.Identity!).AddClaim(
-                            new Claim(VoterIdentity.ClaimType, VoterIdentity.Of(issuer, options.Issuer, subject)));
-                        return Task.CompletedTask;
-                    },
-                };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = IdentifyVoter };
             });
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>
+    /// Replaces the token's claims with the voter its issuer and subject name. Nothing else a token carries (a voter claim
+    /// of Tally's own name, "name", roles, scopes) survives to be read by anyone.
+    /// </summary>
+    private static Task IdentifyVoter(TokenValidatedContext context)
+    {
+        var token = (JsonWebToken)context.SecurityToken;
+        if (!token.TryGetPayloadValue<string>("sub", out var subject) || string.IsNullOrEmpty(subject))
+        {
+            context.Fail("The token has no subject.");
+            return Task.CompletedTask;
+        }
+        var issuers = context.HttpContext.RequestServices.GetRequiredService<TrustedIssuers>();
+        var voter = new ClaimsIdentity([new Claim(VoterIdentity.ClaimType, issuers.VoterIdOf(token.Issuer, subject))],
+            JwtBearerDefaults.AuthenticationScheme, VoterIdentity.ClaimType, roleType: null);
+        context.Principal = new ClaimsPrincipal(voter);
+        return Task.CompletedTask;
     }
 }

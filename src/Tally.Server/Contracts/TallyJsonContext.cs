@@ -19,4 +19,6 @@ namespace Tally.Server.Contracts;
 [JsonSerializable(typeof(DeltaResponse))]
 [JsonSerializable(typeof(SyncStatusResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(AdminListResponse))]
+[JsonSerializable(typeof(AdminChangeResponse))]
 public sealed partial class TallyJsonContext : JsonSerializerContext;

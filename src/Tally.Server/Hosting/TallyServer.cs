@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tally.Ledger;
+using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Endpoints;
@@ -35,6 +36,7 @@ public static class TallyServer
         builder.Services.AddTallyProblems();
         builder.Services.AddSingleton(auth);
         builder.Services.AddTallyAuthentication(auth, SigningKeyFile.LoadOrCreate(auth, dataPath));
+        builder.Services.AddTallyRoles(auth);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
 
@@ -58,6 +60,7 @@ public static class TallyServer
         app.MapVotes();
         app.MapResults();
         app.MapLive();
+        app.MapAdmin();
         return app;
     }
 

@@ -17,6 +17,9 @@ public abstract class LedgerFixture : IAsyncDisposable
     /// <summary>Every audit row about one poll, oldest first, read straight from storage.</summary>
     public abstract Task<IReadOnlyList<AuditRow>> ReadAuditRowsAsync(Guid pollId, CancellationToken ct);
 
+    /// <summary>Actor and detail of every audit row with this action, oldest first, read straight from storage.</summary>
+    public abstract Task<IReadOnlyList<(string Actor, string? Detail)>> ReadAuditRowsAsync(string action, CancellationToken ct);
+
     /// <summary>Removes the storage. The ledger built on it has been disposed by then.</summary>
     public abstract ValueTask DisposeAsync();
 }

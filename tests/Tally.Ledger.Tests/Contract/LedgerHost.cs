@@ -34,6 +34,10 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public IUserStore Users => _provider.GetRequiredService<IUserStore>();
 
+    public IAdminStore Admins => _provider.GetRequiredService<IAdminStore>();
+
+    public IVoterIdMigration VoterIds => _provider.GetRequiredService<IVoterIdMigration>();
+
     public static async Task<LedgerHost> StartAsync(LedgerFixture fixture, TimeProvider clock, CancellationToken ct)
     {
         var services = new ServiceCollection();

@@ -90,6 +90,20 @@ public sealed class PostgresLedgerFixture : LedgerFixture
         return rows;
     }
 
+    public override async Task<IReadOnlyList<(string Actor, string? Detail)>> ReadAuditRowsAsync(string action, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT actor, detail FROM audit_log WHERE action = $1 ORDER BY audit_id", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = action });
+        var rows = new List<(string, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetString(0), TextOrNull(reader, 1)));
+        }
+        return rows;
+    }
+
     /// <summary>An unpooled connection to the test database, so the test holds nothing open once it has looked.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {

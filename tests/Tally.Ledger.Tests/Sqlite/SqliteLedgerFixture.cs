@@ -68,6 +68,21 @@ public sealed class SqliteLedgerFixture : LedgerFixture
         return rows;
     }
 
+    public override async Task<IReadOnlyList<(string Actor, string? Detail)>> ReadAuditRowsAsync(string action, CancellationToken ct)
+    {
+        await using var connection = await OpenReadOnlyAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT actor, detail FROM audit_log WHERE action = $action ORDER BY audit_id";
+        command.Parameters.AddWithValue("$action", action);
+        var rows = new List<(string, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetString(0), TextOrNull(reader, 1)));
+        }
+        return rows;
+    }
+
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

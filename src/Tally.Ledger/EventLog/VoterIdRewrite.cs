@@ -1,0 +1,25 @@
+using Tally.Domain.Events;
+
+namespace Tally.Ledger.EventLog;
+
+/// <summary>The one place that knows which fields of which events hold a voter id, for both ledgers' id migration.</summary>
+public static class VoterIdRewrite
+{
+    /// <returns>The event with its voter ids renamed, or null when it names none of them.</returns>
+    public static LedgerEvent? Apply(LedgerEvent e, IReadOnlyDictionary<string, string> renames)
+    {
+        string? Renamed(string id) => renames.GetValueOrDefault(id);
+        return e switch
+        {
+            VoteCast v when Renamed(v.VoterId) is { } id => v with { VoterId = id },
+            VoteRetracted r when Renamed(r.VoterId) is { } id => r with { VoterId = id },
+            PollCreated c when Renamed(c.Poll.OwnerId) is { } id => c with { Poll = c.Poll with { OwnerId = id } },
+            PollClosed c when Renamed(c.ClosedBy) is { } id => c with { ClosedBy = id },
+            AdminGranted g when Renamed(g.VoterId) is not null || Renamed(g.GrantedBy) is not null =>
+                g with { VoterId = Renamed(g.VoterId) ?? g.VoterId, GrantedBy = Renamed(g.GrantedBy) ?? g.GrantedBy },
+            AdminRevoked r when Renamed(r.VoterId) is not null || Renamed(r.RevokedBy) is not null =>
+                r with { VoterId = Renamed(r.VoterId) ?? r.VoterId, RevokedBy = Renamed(r.RevokedBy) ?? r.RevokedBy },
+            _ => null,
+        };
+    }
+}
