@@ -40,11 +40,15 @@ public sealed class LedgerFile(string path)
         return rows;
     }
 
+    /// <summary>Every table of the ledger, on SQLite and PostgreSQL alike.</summary>
+    public static readonly string[] Tables =
+        ["users", "polls", "poll_options", "poll_regions", "vote_records", "idempotency_keys", "audit_log", "events", "admin_grants"];
+
     /// <summary>Row counts of every ledger table: equal before and after means nothing changed.</summary>
     public Dictionary<string, long> Counts()
     {
         var counts = new Dictionary<string, long>();
-        foreach (var table in new[] { "users", "polls", "poll_options", "poll_regions", "vote_records", "idempotency_keys", "audit_log", "events" })
+        foreach (var table in Tables)
         {
             counts[table] = Scalar($"SELECT count(*) FROM {table}");
         }

@@ -66,6 +66,19 @@ public sealed class SharedServices : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
     }
 
+    /// <summary>Row counts of every ledger table (as <see cref="LedgerFile.Counts"/> reads them on SQLite).</summary>
+    public async Task<Dictionary<string, long>> LedgerCountsAsync()
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var table in LedgerFile.Tables)
+        {
+            counts[table] = await ScalarAsync($"SELECT count(*) FROM {table}");
+        }
+        counts["retracted"] = await ScalarAsync("SELECT count(*) FROM vote_records WHERE is_retracted");
+        counts["closed"] = await ScalarAsync("SELECT count(*) FROM polls WHERE closed_at IS NOT NULL");
+        return counts;
+    }
+
     public async Task<Dictionary<long, long>> LiveVotesByOptionAsync(Guid pollId)
     {
         await using var connection = new NpgsqlConnection(LedgerConnectionString);

@@ -31,6 +31,10 @@ public sealed class StackHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Row counts of every ledger table, whichever ledger runs: equal before and after means nothing changed.</summary>
+    public Task<Dictionary<string, long>> LedgerCountsAsync() =>
+        _services is null ? Task.FromResult(Host.Ledger.Counts()) : _services.LedgerCountsAsync();
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
