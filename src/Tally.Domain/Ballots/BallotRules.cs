@@ -29,6 +29,19 @@ public static class BallotRules
             : new Rejection(ErrorCodes.InvalidRegion, $"Region '{ballot.Region}' is not a region of this poll.");
     }
 
+    /// <summary>
+    /// The ballot with its region spelled as the poll spells it: normalised by the poll's own region rule, so an NFD or
+    /// space-padded region still matches. A region the rule refuses is left as sent, for <see cref="Check"/> to reject.
+    /// </summary>
+    public static Ballot Canonical(Poll poll, Ballot ballot)
+    {
+        if (ballot.Region is not { } region || poll.HasRegion(region))
+        {
+            return ballot;
+        }
+        return PollRules.Region.Read(region).Text is { } text ? ballot with { Region = text } : ballot;
+    }
+
     public static Rejection NotActive(Poll poll, DateTimeOffset now) =>
         new(ErrorCodes.PollNotActive, poll.StatusAt(now) == PollStatus.Scheduled ? "This poll has not opened yet." : "This poll is closed.");
 }

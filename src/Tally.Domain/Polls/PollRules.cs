@@ -1,4 +1,5 @@
 using Tally.Domain.Errors;
+using Tally.Domain.Text;
 
 namespace Tally.Domain.Polls;
 
@@ -13,68 +14,84 @@ public static class PollRules
     public const int MaxRegions = 256;
     public const int MaxRegionLength = 64;
 
-    public static IReadOnlyDictionary<string, string[]> Validate(PollDraft draft)
+    public static readonly DisplayText Title = new(MaxTitleLength);
+    public static readonly DisplayText Description = new(MaxDescriptionLength, AllowsLineBreaks: true);
+    public static readonly DisplayText OptionText = new(MaxOptionTextLength);
+    public static readonly DisplayText Region = new(MaxRegionLength);
+
+    /// <summary>The draft with every text in its canonical form (see <see cref="DisplayText"/>), or every field that is wrong.</summary>
+    /// <param name="now">When the poll is being created: its end must be later.</param>
+    public static Outcome<PollDraft> Validate(PollDraft draft, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(draft.Title))
+        var title = Read(Title, draft.Title, "A title", "title", errors);
+        string? description = null;
+        if (draft.Description is not null)
         {
-            errors["title"] = ["A title is required."];
-        }
-        else if (draft.Title.Length > MaxTitleLength)
-        {
-            errors["title"] = [$"A title is at most {MaxTitleLength} characters."];
-        }
-        if (draft.Description is { Length: > MaxDescriptionLength })
-        {
-            errors["description"] = [$"A description is at most {MaxDescriptionLength} characters."];
-        }
-        if (draft.Options.Count is < MinOptions or > MaxOptions)
-        {
-            errors["options"] = [$"A poll has between {MinOptions} and {MaxOptions} options."];
-        }
-        else
-        {
-            var texts = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var text in draft.Options)
+            var read = Description.Read(draft.Description);
+            // An empty or invisible description is simply no description.
+            if (read.Fault is not TextFault.Required)
             {
-                if (string.IsNullOrWhiteSpace(text) || text.Length > MaxOptionTextLength)
-                {
-                    errors["options"] = [$"Each option needs a text of 1 to {MaxOptionTextLength} characters."];
-                    break;
-                }
-                if (!texts.Add(text.Trim()))
-                {
-                    errors["options"] = [$"Option '{text}' appears twice."];
-                    break;
-                }
+                description = Keep(Description, read, "A description", "description", errors);
             }
         }
-        if (draft.Regions.Count > MaxRegions)
+        var options = ReadDistinct(OptionText, draft.Options, MinOptions, MaxOptions, "Option", "options", errors);
+        var regions = ReadDistinct(Region, draft.Regions, 0, MaxRegions, "Region", "regions", errors);
+        if (draft.EndTime is { } end)
         {
-            errors["regions"] = [$"A poll has at most {MaxRegions} regions."];
-        }
-        else
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var region in draft.Regions)
+            if (end <= now)
             {
-                if (string.IsNullOrWhiteSpace(region) || region.Length > MaxRegionLength)
-                {
-                    errors["regions"] = [$"Each region is a name of 1 to {MaxRegionLength} characters."];
-                    break;
-                }
-                if (!seen.Add(region))
-                {
-                    errors["regions"] = [$"Region '{region}' appears twice."];
-                    break;
-                }
+                errors["end_time"] = ["The end time must be in the future."];
+            }
+            else if (draft.StartTime is { } start && end <= start)
+            {
+                errors["end_time"] = ["The end time must be after the start time."];
             }
         }
-        if (draft.StartTime is { } start && draft.EndTime is { } end && end <= start)
+        if (errors.Count > 0)
         {
-            errors["end_time"] = ["The end time must be after the start time."];
+            return new Rejection(ErrorCodes.ValidationFailed, "The poll is not valid.", errors);
         }
-        return errors;
+        return Outcome<PollDraft>.Ok(draft with { Title = title!, Description = description, Options = options, Regions = regions });
+    }
+
+    private static string? Read(DisplayText rule, string? raw, string subject, string field, Dictionary<string, string[]> errors) =>
+        Keep(rule, rule.Read(raw), subject, field, errors);
+
+    private static string? Keep(DisplayText rule, TextVerdict verdict, string subject, string field, Dictionary<string, string[]> errors)
+    {
+        if (verdict.Fault is { } fault)
+        {
+            errors[field] = [rule.Explain(fault, subject)];
+        }
+        return verdict.Text;
+    }
+
+    /// <summary>Options and regions: a counted list of texts, each canonical, no two the same once canonical.</summary>
+    private static string[] ReadDistinct(
+        DisplayText rule, IReadOnlyList<string> raw, int min, int max, string noun, string field, Dictionary<string, string[]> errors)
+    {
+        if (raw.Count < min || raw.Count > max)
+        {
+            errors[field] = [min == 0 ? $"A poll has at most {max} {field}." : $"A poll has between {min} and {max} {field}."];
+            return [];
+        }
+        var texts = new string[raw.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (Read(rule, raw[i], $"{noun} {i + 1}", field, errors) is not { } text)
+            {
+                break;
+            }
+            if (!seen.Add(text))
+            {
+                errors[field] = [$"{noun} '{text}' appears twice."];
+                break;
+            }
+            texts[i] = text;
+        }
+        return texts;
     }
 }
 

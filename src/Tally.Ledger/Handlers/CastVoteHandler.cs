@@ -15,6 +15,7 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
         {
             return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
         }
+        command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
         var rejection = BallotRules.Check(poll, command.Ballot, clock.GetUtcNow());
         // A retry carrying an idempotency key gets its first answer even after the poll closed: the store decides, in the transaction.
         if (rejection is not null && !(rejection.Code == ErrorCodes.PollNotActive && command.IdempotencyKey is not null))

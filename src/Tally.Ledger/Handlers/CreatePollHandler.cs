@@ -9,22 +9,21 @@ public sealed class CreatePollHandler(IPollStore store, PollDirectory directory,
 {
     public async Task<Outcome<CreatedPoll>> HandleAsync(CreatePoll command, CancellationToken ct)
     {
-        var errors = PollRules.Validate(command.Draft);
-        if (errors.Count > 0)
-        {
-            return new Rejection(ErrorCodes.ValidationFailed, "The poll is not valid.", errors);
-        }
-        var draft = command.Draft;
         var now = clock.GetUtcNow();
+        var valid = PollRules.Validate(command.Draft, now);
+        if (valid.Value is not { } draft)
+        {
+            return valid.Rejection!;
+        }
         var options = new PollOption[draft.Options.Count];
         for (var i = 0; i < options.Length; i++)
         {
-            options[i] = new PollOption(i + 1, draft.Options[i].Trim());
+            options[i] = new PollOption(i + 1, draft.Options[i]);
         }
         var poll = new Poll(
             Guid.CreateVersion7(now),
             command.OwnerId,
-            draft.Title.Trim(),
+            draft.Title,
             draft.Description,
             options,
             draft.Regions.ToArray(),

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Tally.Domain.Errors;
+using Tally.Domain.Users;
 using Tally.Ledger.Stores;
 using Tally.Ledger.Users;
 
 namespace Tally.Server.Auth;
 
 /// <summary>Registration and login. Passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher; the plain text is never stored.</summary>
-public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvider clock)
+public sealed class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvider clock)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
@@ -17,9 +17,10 @@ public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, T
     public async Task<Outcome<Session>> RegisterAsync(string? username, string? password, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (username is null || !UsernamePattern().IsMatch(username))
+        var name = Username.Normalise(username);
+        if (name is null || !Username.MayRegister(name))
         {
-            errors["username"] = ["A username is 3 to 64 letters, digits, '.', '_' or '-'."];
+            errors["username"] = [Username.Rule];
         }
         if (password is null || password.Length is < 8 or > 256)
         {
@@ -29,7 +30,7 @@ public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, T
         {
             return new Rejection(ErrorCodes.ValidationFailed, "The registration is not valid.", errors);
         }
-        var account = new UserAccount(Guid.CreateVersion7().ToString(), username!, "", clock.GetUtcNow());
+        var account = new UserAccount(Guid.CreateVersion7().ToString(), name!, "", clock.GetUtcNow());
         account = account with { PasswordHash = Hasher.HashPassword(account, password!) };
         if (!await users.CreateAsync(account, ct).ConfigureAwait(false))
         {
@@ -44,7 +45,9 @@ public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, T
         {
             return new Rejection(ErrorCodes.ValidationFailed, "A username and a password are required.");
         }
-        var account = await users.FindByUsernameAsync(username, ct).ConfigureAwait(false);
+        // Normalised as at registration, but not held to today's pattern: a name registered under older rules still signs in.
+        var name = Username.Normalise(username);
+        var account = name is null ? null : await users.FindByUsernameAsync(name, ct).ConfigureAwait(false);
         var result = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password);
         if (account is null || result == PasswordVerificationResult.Failed)
         {
@@ -54,9 +57,6 @@ public sealed partial class UserAccounts(IUserStore users, TokenIssuer tokens, T
     }
 
     private Session Open(UserAccount account) => new(account.UserId, account.Username, tokens.Issue(account.UserId, account.Username));
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
-    private static partial Regex UsernamePattern();
 }
 
 public sealed record Session(string UserId, string Username, IssuedToken Token);

@@ -31,6 +31,8 @@ public static class TallyServer
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, TallyJsonContext.Default);
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // The web defaults read "1" as 1; a number must be a JSON number.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTallyProblems();

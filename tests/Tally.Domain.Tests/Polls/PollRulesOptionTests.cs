@@ -9,40 +9,40 @@ public sealed class PollRulesOptionTests
     [InlineData(1)]
     [InlineData(PollRules.MaxOptions + 1)]
     public void AnOptionCountOutsideTwoToSixtyFourIsRejected(int count) =>
-        Assert.Equal(["options"], PollRules.Validate(Drafts.Valid() with { Options = Drafts.Options(count) }).Keys);
+        Assert.Equal(["options"], Drafts.Errors(Drafts.Valid() with { Options = Drafts.Options(count) }).Keys);
 
     [Theory]
     [InlineData(PollRules.MinOptions)]
     [InlineData(3)]
     [InlineData(PollRules.MaxOptions)]
     public void AnOptionCountFromTwoToSixtyFourIsAccepted(int count) =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { Options = Drafts.Options(count) }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { Options = Drafts.Options(count) }));
 
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
     [InlineData(null)]
     public void ABlankOptionTextIsRejected(string? text) =>
-        Assert.Equal(["options"], PollRules.Validate(Drafts.Valid() with { Options = ["Fine", text!] }).Keys);
+        Assert.Equal(["options"], Drafts.Errors(Drafts.Valid() with { Options = ["Fine", text!] }).Keys);
 
     [Fact]
     public void AnOptionTextOfTheMaximumLengthIsAccepted() =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { Options = ["Fine", new string('o', PollRules.MaxOptionTextLength)] }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { Options = ["Fine", new string('o', PollRules.MaxOptionTextLength)] }));
 
     [Fact]
     public void AnOptionTextOneCharacterTooLongIsRejected() =>
         Assert.Equal(["options"],
-            PollRules.Validate(Drafts.Valid() with { Options = ["Fine", new string('o', PollRules.MaxOptionTextLength + 1)] }).Keys);
+            Drafts.Errors(Drafts.Valid() with { Options = ["Fine", new string('o', PollRules.MaxOptionTextLength + 1)] }).Keys);
 
     [Fact]
     public void ADuplicateOptionIsRejected() =>
-        Assert.Equal(["options"], PollRules.Validate(Drafts.Valid() with { Options = ["Yes", "No", "Yes"] }).Keys);
+        Assert.Equal(["options"], Drafts.Errors(Drafts.Valid() with { Options = ["Yes", "No", "Yes"] }).Keys);
 
     [Fact]
     public void OptionsThatDifferOnlyInSurroundingSpaceAreDuplicates() =>
-        Assert.Equal(["options"], PollRules.Validate(Drafts.Valid() with { Options = ["Yes", " Yes "] }).Keys);
+        Assert.Equal(["options"], Drafts.Errors(Drafts.Valid() with { Options = ["Yes", " Yes "] }).Keys);
 
     [Fact]
     public void OptionsThatDifferOnlyInCaseAreDistinct() =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { Options = ["yes", "YES"] }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { Options = ["yes", "YES"] }));
 }

@@ -5,38 +5,38 @@ namespace Tally.Domain.Tests.Polls;
 public sealed class PollRulesTextTests
 {
     [Fact]
-    public void AValidDraftHasNoErrors() => Assert.Empty(PollRules.Validate(Drafts.Valid()));
+    public void AValidDraftHasNoErrors() => Assert.Empty(Drafts.Errors(Drafts.Valid()));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\t\n")]
     public void ABlankTitleIsRejected(string title) =>
-        Assert.Equal(["title"], PollRules.Validate(Drafts.Valid() with { Title = title }).Keys);
+        Assert.Equal(["title"], Drafts.Errors(Drafts.Valid() with { Title = title }).Keys);
 
     [Fact]
     public void AMissingTitleIsRejected() =>
-        Assert.Equal(["title"], PollRules.Validate(Drafts.Valid() with { Title = null! }).Keys);
+        Assert.Equal(["title"], Drafts.Errors(Drafts.Valid() with { Title = null! }).Keys);
 
     [Fact]
     public void ATitleOfTheMaximumLengthIsAccepted() =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { Title = new string('t', PollRules.MaxTitleLength) }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { Title = new string('t', PollRules.MaxTitleLength) }));
 
     [Fact]
     public void ATitleOneCharacterTooLongIsRejected() =>
-        Assert.Equal(["title"], PollRules.Validate(Drafts.Valid() with { Title = new string('t', PollRules.MaxTitleLength + 1) }).Keys);
+        Assert.Equal(["title"], Drafts.Errors(Drafts.Valid() with { Title = new string('t', PollRules.MaxTitleLength + 1) }).Keys);
 
     [Fact]
-    public void NoDescriptionIsAccepted() => Assert.Empty(PollRules.Validate(Drafts.Valid() with { Description = null }));
+    public void NoDescriptionIsAccepted() => Assert.Empty(Drafts.Errors(Drafts.Valid() with { Description = null }));
 
     [Fact]
     public void ADescriptionOfTheMaximumLengthIsAccepted() =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { Description = new string('d', PollRules.MaxDescriptionLength) }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { Description = new string('d', PollRules.MaxDescriptionLength) }));
 
     [Fact]
     public void ADescriptionOneCharacterTooLongIsRejected() =>
         Assert.Equal(["description"],
-            PollRules.Validate(Drafts.Valid() with { Description = new string('d', PollRules.MaxDescriptionLength + 1) }).Keys);
+            Drafts.Errors(Drafts.Valid() with { Description = new string('d', PollRules.MaxDescriptionLength + 1) }).Keys);
 
     [Fact]
     public void EveryBrokenFieldIsReportedAtOnce()
@@ -51,7 +51,7 @@ public sealed class PollRulesTextTests
             EndTime = Drafts.Start,
         };
 
-        var errors = PollRules.Validate(draft);
+        var errors = Drafts.Errors(draft);
 
         Assert.Equal(["description", "end_time", "options", "regions", "title"], errors.Keys.Order());
         Assert.All(errors.Values, messages => Assert.NotEmpty(Assert.Single(messages)));

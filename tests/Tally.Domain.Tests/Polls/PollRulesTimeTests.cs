@@ -6,22 +6,22 @@ public sealed class PollRulesTimeTests
 {
     [Fact]
     public void AnEndEqualToTheStartIsRejected() =>
-        Assert.Equal(["end_time"], PollRules.Validate(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start }).Keys);
+        Assert.Equal(["end_time"], Drafts.Errors(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start }).Keys);
 
     [Fact]
     public void AnEndBeforeTheStartIsRejected() =>
         Assert.Equal(["end_time"],
-            PollRules.Validate(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start.AddTicks(-1) }).Keys);
+            Drafts.Errors(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start.AddTicks(-1) }).Keys);
 
     [Fact]
     public void AnEndAfterTheStartIsAccepted() =>
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start.AddTicks(1) }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { StartTime = Drafts.Start, EndTime = Drafts.Start.AddTicks(1) }));
 
     [Fact]
-    public void AStartWithoutAnEndIsAccepted() => Assert.Empty(PollRules.Validate(Drafts.Valid() with { StartTime = Drafts.Start }));
+    public void AStartWithoutAnEndIsAccepted() => Assert.Empty(Drafts.Errors(Drafts.Valid() with { StartTime = Drafts.Start }));
 
     [Fact]
-    public void AnEndWithoutAStartIsAccepted() => Assert.Empty(PollRules.Validate(Drafts.Valid() with { EndTime = Drafts.Start }));
+    public void AnEndWithoutAStartIsAccepted() => Assert.Empty(Drafts.Errors(Drafts.Valid() with { EndTime = Drafts.Start }));
 
     [Fact]
     public void TimesAreComparedAsInstantsNotAsLocalClockReadings()
@@ -30,6 +30,21 @@ public sealed class PollRulesTimeTests
         var start = new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.FromHours(2));
         var end = new DateTimeOffset(2030, 1, 1, 11, 0, 0, TimeSpan.Zero);
 
-        Assert.Empty(PollRules.Validate(Drafts.Valid() with { StartTime = start, EndTime = end }));
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { StartTime = start, EndTime = end }));
     }
+
+    [Fact]
+    public void AnEndAlreadyPastIsRejected() =>
+        Assert.Equal(["end_time"], Drafts.Errors(Drafts.Valid() with { EndTime = Drafts.Now.AddMinutes(-1) }).Keys);
+
+    [Fact]
+    public void AnEndAtTheVeryMomentOfCreationIsRejected() =>
+        Assert.Equal(["end_time"], Drafts.Errors(Drafts.Valid() with { EndTime = Drafts.Now }).Keys);
+
+    [Fact]
+    public void AnEndJustAfterCreationIsAccepted() => Assert.Empty(Drafts.Errors(Drafts.Valid() with { EndTime = Drafts.Now.AddTicks(1) }));
+
+    [Fact]
+    public void AStartInThePastIsAccepted() =>
+        Assert.Empty(Drafts.Errors(Drafts.Valid() with { StartTime = Drafts.Now.AddDays(-3), EndTime = Drafts.Now.AddDays(1) }));
 }

@@ -31,6 +31,18 @@ public abstract partial class LedgerContract
     }
 
     [Fact]
+    public async Task APollThatWouldBeBornClosedIsRejectedAndNothingIsWritten()
+    {
+        var now = Clock.GetUtcNow();
+
+        var outcome = await Ledger.CreatePoll.HandleAsync(new CreatePoll(Owner, Draft(start: now.AddHours(-2), end: now.AddSeconds(-1))), Ct);
+
+        AssertRejected(ErrorCodes.ValidationFailed, outcome);
+        Assert.Equal(["end_time"], outcome.Rejection!.Errors!.Keys);
+        Assert.Equal(0, await HighWaterMarkAsync());
+    }
+
+    [Fact]
     public async Task AnUnknownPollIsNotFound() => Assert.Null(await Ledger.Polls.FindAsync(Guid.CreateVersion7(), Ct));
 
     [Fact]
@@ -79,8 +91,9 @@ public abstract partial class LedgerContract
     [Fact]
     public async Task ClosingAPollPastItsEndTimeIsRejectedAsAlreadyClosed()
     {
-        var now = DateTimeOffset.UtcNow;
-        var poll = await CreatePollAsync(Draft(start: now.AddHours(-2), end: now.AddHours(-1)));
+        var now = Clock.GetUtcNow();
+        var poll = await CreatePollAsync(Draft(start: now.AddHours(-2), end: now.AddHours(1)));
+        Clock.Advance(TimeSpan.FromHours(2));
 
         AssertRejected(ErrorCodes.PollAlreadyClosed, await Ledger.ClosePoll.HandleAsync(new ClosePoll(poll.Id, Owner), Ct));
         Assert.Null((await Ledger.Polls.FindAsync(poll.Id, Ct))!.ClosedAt);

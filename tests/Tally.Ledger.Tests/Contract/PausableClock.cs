@@ -2,11 +2,15 @@ namespace Tally.Ledger.Tests.Contract;
 
 /// <summary>
 /// The system clock, except that it can hold one caller just after it has read the time — replaying, without any timing,
-/// a thread preempted between reading the clock and reaching the ledger.
+/// a thread preempted between reading the clock and reaching the ledger — and can be moved forward.
 /// </summary>
 public sealed class PausableClock : TimeProvider
 {
     private Pause? _armed;
+    private long _aheadTicks;
+
+    /// <summary>From now on the clock reads <paramref name="span"/> later than the system clock (on top of earlier moves).</summary>
+    public void Advance(TimeSpan span) => Interlocked.Add(ref _aheadTicks, span.Ticks);
 
     /// <summary>The next caller to read the time is held until <see cref="Pause.Release"/>.</summary>
     public Pause PauseNextReading()
@@ -18,7 +22,7 @@ public sealed class PausableClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        var now = System.GetUtcNow();
+        var now = System.GetUtcNow().AddTicks(Interlocked.Read(ref _aheadTicks));
         Interlocked.Exchange(ref _armed, null)?.Hold();
         return now;
     }
