@@ -42,6 +42,12 @@ public sealed class HostileInputTests
         await Gen.Select(HostileText, Gen.Int[0, 5]).SampleAsync(
             async (text, target) => await ExpectRefusedAsync(host, Generated(world, text, target)), iter: 150, threads: 1);
 
+        // A NUL in the path is refused by Kestrel's request parser before any of Tally runs: a bare 400, no problem to write.
+        using (var nul = await host.Client.PostAsync("/v1/polls/%00/votes", new StringContent("{}", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(400, (int)nul.StatusCode);
+        }
+
         Assert.Equal(before, await running.LedgerCountsAsync());
     }
 
@@ -51,7 +57,8 @@ public sealed class HostileInputTests
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status is >= 400 and < 500, $"{request} answered {status}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        Assert.True(mediaType == "application/problem+json", $"{request} answered {status} as {mediaType}: {body}");
         var problem = JsonNode.Parse(body)!.AsObject();
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["code"]), $"{request}: no code in {body}");
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]), $"{request}: no detail in {body}");
@@ -143,7 +150,7 @@ public sealed class HostileInputTests
         // Bad ids, paths and queries.
         foreach (var path in new[]
         {
-            "/v1/polls/not-a-guid/votes", $"/v1/polls/{Guid.NewGuid()}/votes", "/v1/polls/'%20OR%201=1--/votes", "/v1/polls/%00/votes",
+            "/v1/polls/not-a-guid/votes", $"/v1/polls/{Guid.NewGuid()}/votes", "/v1/polls/'%20OR%201=1--/votes",
             $"/v1/polls/{poll}/votes/../../../etc/passwd",
         })
         {

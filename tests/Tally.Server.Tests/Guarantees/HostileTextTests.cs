@@ -12,7 +12,7 @@ namespace Tally.Server.Tests.Guarantees;
 /// Input that is well-formed JSON but hostile — invisible, reversed or control-laden text, look-alike usernames, numbers
 /// sent as strings, polls born closed: a 400 naming the field, and the ledger exactly as it was.
 /// </summary>
-public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClassFixture<HostileInputTests.Fixture>
+public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassFixture<HostileTextTests.Fixture>
 {
     private static readonly string FiftyZeroWidthSpaces = string.Concat(Enumerable.Repeat("\\u200B", 50));
 
