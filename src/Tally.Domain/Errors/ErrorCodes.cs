@@ -7,7 +7,6 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string InvalidIdempotencyKey = "INVALID_IDEMPOTENCY_KEY";
     public const string PollNotActive = "POLL_NOT_ACTIVE";
-    public const string PollAlreadyClosed = "POLL_ALREADY_CLOSED";
     public const string InvalidOption = "INVALID_OPTION";
     public const string InvalidRegion = "INVALID_REGION";
     public const string PollNotFound = "POLL_NOT_FOUND";

@@ -59,11 +59,6 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct)
                 .ConfigureAwait(false);
             var at = clock.GetUtcNow();
-            // As for votes: a close committed by a node whose clock runs ahead still counts as past.
-            if (poll?.ClosedAt is { } closedAt && closedAt > at)
-            {
-                at = closedAt;
-            }
             if (poll is null)
             {
                 return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");

@@ -24,8 +24,8 @@ public static class Problem
 
     public static int StatusOf(string code) => code switch
     {
-        ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.PollAlreadyClosed
-            or ErrorCodes.VoteChangeNotAllowed or ErrorCodes.UsernameTaken => StatusCodes.Status409Conflict,
+        ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.VoteChangeNotAllowed
+            or ErrorCodes.UsernameTaken => StatusCodes.Status409Conflict,
         ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
