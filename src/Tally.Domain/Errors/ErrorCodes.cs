@@ -26,5 +26,7 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";
     public const string Unavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>A write whose commit was sent but never answered: it may have been recorded. Retrying with the same Idempotency-Key tells.</summary>
+    public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
     public const string InternalError = "INTERNAL_ERROR";
 }
