@@ -52,7 +52,7 @@ public static class LedgerRegistration
     {
         var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
         var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
-        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sp.GetRequiredService<LedgerCommits>()));
+        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sqlite.BusyTimeout, sp.GetRequiredService<LedgerCommits>()));
         services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

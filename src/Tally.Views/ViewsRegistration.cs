@@ -39,9 +39,13 @@ public static class ViewsRegistration
         // One multiplexer for the process; a host that already has one (e.g. for leader election) shares it.
         services.TryAddSingleton<IConnectionMultiplexer>(sp =>
         {
-            var redis = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<RedisViewsOptions>>().Value.ConnectionString);
+            var options = sp.GetRequiredService<IOptions<RedisViewsOptions>>().Value;
+            var redis = ConfigurationOptions.Parse(options.ConnectionString);
             // Keep retrying in the background rather than failing the host when Redis is briefly away at start.
             redis.AbortOnConnectFail = false;
+            redis.ConnectTimeout = Milliseconds(options.ConnectTimeout, nameof(options.ConnectTimeout));
+            redis.SyncTimeout = Milliseconds(options.SyncTimeout, nameof(options.SyncTimeout));
+            redis.AsyncTimeout = Milliseconds(options.AsyncTimeout, nameof(options.AsyncTimeout));
             return ConnectionMultiplexer.Connect(redis);
         });
         services.AddSingleton<LeaderEpoch>();
@@ -56,6 +60,10 @@ public static class ViewsRegistration
         services.AddHostedService<RedisChangeRelay>();
         return services;
     }
+
+    private static int Milliseconds(TimeSpan timeout, string name) => timeout > TimeSpan.Zero
+        ? (int)Math.Ceiling(timeout.TotalMilliseconds)
+        : throw new InvalidOperationException($"{RedisViewsOptions.Section}:{name} must be positive, not {timeout}.");
 
     private static void AddProjection<TProjection, TView>(IServiceCollection services)
         where TProjection : class, IProjection, TView

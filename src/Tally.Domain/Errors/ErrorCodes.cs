@@ -7,7 +7,6 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string InvalidIdempotencyKey = "INVALID_IDEMPOTENCY_KEY";
     public const string PollNotActive = "POLL_NOT_ACTIVE";
-    public const string PollAlreadyClosed = "POLL_ALREADY_CLOSED";
     public const string InvalidOption = "INVALID_OPTION";
     public const string InvalidRegion = "INVALID_REGION";
     public const string PollNotFound = "POLL_NOT_FOUND";
@@ -27,6 +26,8 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";
     public const string Unavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>A write whose commit was sent but never answered: it may have been recorded. Retrying with the same Idempotency-Key tells.</summary>
+    public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
     public const string InternalError = "INTERNAL_ERROR";
     public const string AdminNotFound = "ADMIN_NOT_FOUND";
     public const string AdminFromConfiguration = "ADMIN_FROM_CONFIGURATION";

@@ -22,7 +22,26 @@ public sealed class PendingVote(CastVote command, Guid voteId)
 
     public void Complete(Outcome<VoteReceipt> outcome) => _outcome.TrySetResult(outcome);
 
-    public void Fail(Exception error) => _outcome.TrySetException(error);
+    /// <summary>
+    /// Fails the vote with why its commit failed. A commit left unanswered stays <see cref="LedgerOutcomeUnknownException"/>;
+    /// any other failure happened before the commit, so nothing was recorded.
+    /// </summary>
+    public void Fail(Exception error) => _outcome.TrySetException(error is LedgerOutcomeUnknownException or LedgerUnavailableException
+        ? error
+        : new LedgerUnavailableException("The vote could not be committed.", error));
+
+    /// <summary>
+    /// When a batch retried vote by vote meets a failure that is not the vote's own: the vote that met it fails with it,
+    /// and the votes after it, never tried, fail as not recorded.
+    /// </summary>
+    public static void FailFrom(ReadOnlySpan<PendingVote> votes, Exception failure)
+    {
+        votes[0].Fail(failure);
+        foreach (var untried in votes[1..])
+        {
+            untried.Fail(new LedgerUnavailableException("The vote was not tried: the ledger failed.", failure));
+        }
+    }
 }
 
 public static class Fingerprints

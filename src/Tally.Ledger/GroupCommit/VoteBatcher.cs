@@ -132,7 +132,7 @@ public sealed class VoteBatcher(IVoteStore store, IOptions<GroupCommitOptions> o
             logger.LogError(ex, "A batch of {Count} votes failed to commit", batch.Count);
             foreach (var vote in batch)
             {
-                vote.Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
+                vote.Fail(ex);
             }
         }
     }

@@ -37,14 +37,56 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
     /// The token only bounds getting a connection: once the work starts it runs to its commit or rollback, as the caller
     /// may not hang up half-way through a write.
     /// </summary>
+    /// <exception cref="LedgerUnavailableException">Nothing was committed (the database failed or refused before or at COMMIT).</exception>
+    /// <exception cref="LedgerOutcomeUnknownException">COMMIT was sent and never answered.</exception>
     internal async Task<T> WriteAsync<T>(Func<PostgresWrite, Task<T>> work, CancellationToken ct)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            var write = new PostgresWrite(connection, transaction);
+            // A throw disposes the transaction, which rolls it back: its sequences go back to event_head.
+            var result = await work(write).ConfigureAwait(false);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Unanswered(ex))
+            {
+                throw OutcomeUnknown(ex);
+            }
+            if (write.LastSequence is { } last)
+            {
+                Commits.Committed(last);
+            }
+            return result;
+        }
+        catch (Exception ex) when (ex is not (LedgerOutcomeUnknownException or OperationCanceledException))
+        {
+            throw new LedgerUnavailableException("The ledger could not take this change.", ex);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> on the caller's thread, blocking on every round trip: for a thread of its own (group
+    /// commit), never for the thread pool. A failure before COMMIT is thrown as it is (nothing was committed), so the
+    /// caller can tell a refused vote from a failed database; an unanswered COMMIT is a <see cref="LedgerOutcomeUnknownException"/>.
+    /// </summary>
+    internal T Write<T>(Func<PostgresWrite, T> work)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
         var write = new PostgresWrite(connection, transaction);
-        // A throw disposes the transaction, which rolls it back: its sequences go back to event_head.
-        var result = await work(write).ConfigureAwait(false);
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        var result = work(write);
+        try
+        {
+            transaction.Commit();
+        }
+        catch (Exception ex) when (Unanswered(ex))
+        {
+            throw OutcomeUnknown(ex);
+        }
         if (write.LastSequence is { } last)
         {
             Commits.Committed(last);
@@ -53,22 +95,14 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// <see cref="WriteAsync{T}"/> on the caller's thread, blocking on every round trip: for a thread of its own (group
-    /// commit), never for the thread pool.
+    /// Whether a failed COMMIT leaves the transaction's fate unknown. An ERROR in answer to it means PostgreSQL rolled the
+    /// transaction back; anything else (a broken connection, a timeout, a FATAL from a server going down) may have come
+    /// after the commit record was written.
     /// </summary>
-    internal T Write<T>(Func<PostgresWrite, T> work)
-    {
-        using var connection = DataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var write = new PostgresWrite(connection, transaction);
-        var result = work(write);
-        transaction.Commit();
-        if (write.LastSequence is { } last)
-        {
-            Commits.Committed(last);
-        }
-        return result;
-    }
+    private static bool Unanswered(Exception commitFailure) => commitFailure is not PostgresException { InvariantSeverity: "ERROR" };
+
+    private static LedgerOutcomeUnknownException OutcomeUnknown(Exception commitFailure) =>
+        new("The ledger's connection failed while committing: the change may or may not have been recorded.", commitFailure);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 

@@ -37,7 +37,8 @@ internal static class PostgresMigrations
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object? argument = null)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        // Unbounded, unlike requests: a long migration (or waiting for another node's) must not fail the start.
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         if (argument is not null)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = argument });

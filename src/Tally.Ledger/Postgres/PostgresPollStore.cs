@@ -1,3 +1,4 @@
+using Npgsql;
 using NpgsqlTypes;
 using Tally.Domain.Errors;
 using Tally.Domain.Events;
@@ -72,7 +73,9 @@ public sealed class PostgresPollStore(PostgresLedgerDatabase database, TimeProvi
             }
             if (poll.StatusAt(at) == PollStatus.Closed)
             {
-                return new Rejection(ErrorCodes.PollAlreadyClosed, "This poll is already closed.");
+                // Closing is idempotent: the poll as it is, and the head, which covers its close.
+                await using var head = new NpgsqlCommand(PostgresEventAppender.ReadHeadSql, write.Connection, write.Transaction);
+                return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll, Convert.ToInt64(await head.ExecuteScalarAsync(ct).ConfigureAwait(false))));
             }
             await using var batch = write.CreateBatch();
             batch.BatchCommands.Add(PostgresValues.Command(

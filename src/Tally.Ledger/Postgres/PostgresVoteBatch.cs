@@ -80,18 +80,9 @@ internal sealed class PostgresVoteBatch
     public Outcome<VoteReceipt>[] Write(PostgresWrite write, TimeProvider clock)
     {
         ReadKeysAndPolls(write);
-        // Read once the polls are share-locked: a close committed before now is seen, and a close still to come waits for
-        // this commit and reads its own time after, so no vote is ever dated after a close it was not refused by.
+        // Read once the polls are share-locked: a close committed before now is seen (and refuses these votes whatever
+        // this clock says), and a close still to come waits for this commit and reads its own time after.
         _now = clock.GetUtcNow();
-        // Another node's clock may run ahead of this one's: never judge (or date) these votes before a close already
-        // committed, or a vote could land in a poll that is closed. On one node this changes nothing.
-        foreach (var poll in _polls.Values)
-        {
-            if (poll.ClosedAt is { } closedAt && closedAt > _now)
-            {
-                _now = closedAt;
-            }
-        }
         var pending = new List<int>(_votes.Length);
         for (var i = 0; i < _votes.Length; i++)
         {

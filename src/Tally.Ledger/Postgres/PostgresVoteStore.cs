@@ -22,20 +22,25 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         {
             outcomes = Write(votes);
         }
-        catch (PostgresException) when (votes.Length > 1)
+        catch (PostgresException ex) when (votes.Length > 1 && RefusedBatch(ex))
         {
-            // The server refused something in the batch and rolled it all back (a value it cannot store, a key another
-            // node committed meanwhile, a deadlock victim). Retry one by one so a single bad vote cannot fail its neighbours.
-            // Only server errors: after a broken connection the commit's fate is unknown, so those votes fail (retryable by key).
-            foreach (var vote in votes)
+            // The server refused something in the batch and rolled it all back. Retry one by one so a single bad vote
+            // cannot fail its neighbours. Anything else (the database away, a broken connection) would fail each of them
+            // again: the batch fails as a whole, at once.
+            for (var i = 0; i < votes.Length; i++)
             {
                 try
                 {
-                    vote.Complete(Write([vote])[0]);
+                    votes[i].Complete(Write([votes[i]])[0]);
                 }
-                catch (PostgresException ex)
+                catch (PostgresException refused) when (RefusedBatch(refused))
                 {
-                    vote.Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
+                    votes[i].Fail(refused);
+                }
+                catch (Exception failed)
+                {
+                    PendingVote.FailFrom(votes.AsSpan(i), failed);
+                    return Task.CompletedTask;
                 }
             }
             return Task.CompletedTask;
@@ -48,6 +53,12 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// What one vote of a batch can bring on itself: a value the server cannot store (class 22), a key another node
+    /// committed meanwhile (class 23), a deadlock or serialization victim (class 40).
+    /// </summary>
+    private static bool RefusedBatch(PostgresException ex) => ex.SqlState is ['2', '2', ..] or ['2', '3', ..] or ['4', '0', ..];
+
     private Outcome<VoteReceipt>[] Write(PendingVote[] votes) =>
         database.Write(write => new PostgresVoteBatch(votes).Write(write, clock));
 
@@ -59,11 +70,6 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct)
                 .ConfigureAwait(false);
             var at = clock.GetUtcNow();
-            // As for votes: a close committed by a node whose clock runs ahead still counts as past.
-            if (poll?.ClosedAt is { } closedAt && closedAt > at)
-            {
-                at = closedAt;
-            }
             if (poll is null)
             {
                 return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");

@@ -13,7 +13,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWalSync? _walSync;
 
-    public SqliteLedgerDatabase(string path, string synchronous, LedgerCommits commits)
+    public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
     {
         var mode = synchronous.ToUpperInvariant();
         if (mode is not ("FULL" or "NORMAL" or "OFF"))
@@ -27,7 +27,12 @@ public sealed class SqliteLedgerDatabase : IDisposable
         {
             Directory.CreateDirectory(directory);
         }
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+        };
         Writer = new SqliteConnection(builder.ToString());
         Writer.Open();
         // Each vote lands on a random leaf of the (poll, voter) and idempotency indexes, and the WAL logs whole pages:
@@ -65,9 +70,20 @@ public sealed class SqliteLedgerDatabase : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction and returns once it is committed and durable.</summary>
+    /// <exception cref="LedgerUnavailableException">Nothing was committed.</exception>
+    /// <exception cref="LedgerOutcomeUnknownException">Committed, but the WAL could not be synced: it may not survive a power cut.</exception>
     internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
     {
-        var committed = await CommitAsync(work, ct).ConfigureAwait(false);
+        Committed<T> committed;
+        try
+        {
+            committed = await CommitAsync(work, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // SQLite rolls back a transaction whose work or COMMIT failed: the file is as it was.
+            throw new LedgerUnavailableException("The ledger could not take this change.", ex);
+        }
         // Leave the WAL sync thread at once; the caller's own work must not run on it.
         await committed.Durable.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         return committed.Result;

@@ -10,4 +10,10 @@ public sealed class SqliteLedgerOptions
 
     /// <summary>SQLite's synchronous setting. FULL syncs the WAL at every commit, so an acknowledged vote survives a power cut too.</summary>
     public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>
+    /// How long a statement waits for a lock another process holds on the file before it fails (and the request gets a
+    /// 503) instead of hanging. Within one process the writer never waits on itself.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -78,7 +78,8 @@ public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAp
             }
             if (poll.StatusAt(at) == PollStatus.Closed)
             {
-                return new Rejection(ErrorCodes.PollAlreadyClosed, "This poll is already closed.");
+                // Closing is idempotent: the poll as it is, and the head, which covers its close.
+                return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll, database.LastSequence));
             }
             using (var update = transaction.Connection!.CreateCommand())
             {

@@ -47,9 +47,11 @@ public sealed class SqliteVoteStore : IVoteStore
         {
             committed = await _database.CommitAsync(transaction => Write(transaction, votes, 0, votes.Length), ct).ConfigureAwait(false);
         }
-        catch (SqliteException) when (votes.Length > 1)
+        catch (SqliteException ex) when (votes.Length > 1 && RefusedBatch(ex))
         {
             // Something in the batch broke the transaction. Retry one by one so a single bad vote cannot fail its neighbours.
+            // Anything else (a full disk, an I/O error, a lock held too long) would fail each of them again: the batch
+            // fails as a whole, at once.
             for (var i = 0; i < votes.Length; i++)
             {
                 var index = i;
@@ -58,15 +60,24 @@ public sealed class SqliteVoteStore : IVoteStore
                     var single = await _database.CommitAsync(transaction => Write(transaction, votes, index, 1), ct).ConfigureAwait(false);
                     _ = CompleteWhenDurableAsync(single, votes.AsMemory(i, 1));
                 }
-                catch (SqliteException ex)
+                catch (SqliteException refused) when (RefusedBatch(refused))
                 {
-                    votes[i].Fail(new LedgerUnavailableException("The vote could not be committed.", ex));
+                    votes[i].Fail(refused);
+                }
+                catch (Exception failed)
+                {
+                    PendingVote.FailFrom(votes.AsSpan(i), failed);
+                    return;
                 }
             }
             return;
         }
         _ = CompleteWhenDurableAsync(committed, votes);
     }
+
+    /// <summary>What one vote of a batch can bring on itself: a constraint it breaks, a value SQLite will not store.</summary>
+    private static bool RefusedBatch(SqliteException ex) =>
+        ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT or SQLitePCL.raw.SQLITE_TOOBIG or SQLitePCL.raw.SQLITE_MISMATCH;
 
     /// <summary>Only once the commit is on disk does anyone hear back.</summary>
     private static async Task CompleteWhenDurableAsync(Committed<Outcome<VoteReceipt>[]> committed, ReadOnlyMemory<PendingVote> votes)

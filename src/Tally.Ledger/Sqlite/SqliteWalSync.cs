@@ -72,7 +72,8 @@ internal sealed class SqliteWalSync : IDisposable
             }
             catch (Exception ex)
             {
-                covered.SetException(new LedgerUnavailableException("The ledger could not sync its log to disk.", ex));
+                // The commits are in the WAL and visible, only their durability is in doubt.
+                covered.SetException(new LedgerOutcomeUnknownException("The ledger could not sync its log to disk: the change may not survive a power cut.", ex));
             }
         }
     }

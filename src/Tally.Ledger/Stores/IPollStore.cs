@@ -13,9 +13,14 @@ public interface IPollStore
 
     /// <summary>
     /// Closes an open poll; the closed poll and the event sequence, or why not. The close time is read inside the write,
-    /// so it is never earlier than a vote committed before it.
+    /// so it is never earlier than a vote committed before it. Closing a poll that is closed already (by an earlier close
+    /// or by its end time) changes nothing and appends nothing: it answers with the poll as it is.
     /// </summary>
     Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, CancellationToken ct);
 }
 
+/// <param name="Sequence">
+/// The PollClosed event's sequence; for a poll that was closed already, the ledger's head at that moment, which covers
+/// whatever closed it: views that reached it show the poll closed.
+/// </param>
 public sealed record ClosedPoll(Poll Poll, long Sequence);

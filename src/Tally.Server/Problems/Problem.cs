@@ -24,8 +24,8 @@ public static class Problem
 
     public static int StatusOf(string code) => code switch
     {
-        ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.PollAlreadyClosed
-            or ErrorCodes.VoteChangeNotAllowed or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration => StatusCodes.Status409Conflict,
+        ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.VoteChangeNotAllowed
+            or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration => StatusCodes.Status409Conflict,
         ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
@@ -33,7 +33,7 @@ public static class Problem
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
-        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.Unavailable or ErrorCodes.OutcomeUnknown => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -10,6 +10,8 @@ namespace Tally.Server.Problems;
 /// <summary>Turns exceptions into problem+json. Malformed input is the caller's 4xx; a stack trace never leaves the server.</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
@@ -17,14 +19,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             // The caller hung up; there is nobody to answer and nothing went wrong here.
             return true;
         }
+        var retryWithKey = context.Request.Headers.ContainsKey(IdempotencyKeyHeader);
         var (status, code, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, Problem.CodeOf(bad.StatusCode), Describe(bad)),
-            LedgerUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
-                unavailable.Message + " Nothing was recorded; retry with the same Idempotency-Key."),
+            LedgerOutcomeUnknownException unknown => (StatusCodes.Status503ServiceUnavailable, ErrorCodes.OutcomeUnknown,
+                unknown.Message + (retryWithKey
+                    ? " A retry with the same Idempotency-Key returns the true answer."
+                    : " Check whether it took effect before repeating it.")),
+            // Without a cause the ledger is shutting down; with one, a fault of ours that rolled back is still a 500.
+            LedgerUnavailableException unavailable when unavailable.InnerException is null || StorageOutage.Caused(unavailable.InnerException) =>
+                (StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
+                    unavailable.Message + (retryWithKey
+                        ? " Nothing was recorded; retry with the same Idempotency-Key."
+                        : " Nothing was recorded; it is safe to retry.")),
+            _ when StorageOutage.Caused(exception) => (StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
+                "The service's storage is not answering for the moment; retry shortly."),
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side."),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Request {Method} {Path} met a storage outage", context.Request.Method, context.Request.Path);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         }

@@ -2,6 +2,12 @@ namespace Tally.Server.Problems;
 
 public static class ProblemSetup
 {
+    /// <summary>
+    /// What a 503 asks the caller to wait: outages are found within the storage timeouts, and a restarted database is
+    /// usually back within seconds, so a short wait and a retry is the right rhythm.
+    /// </summary>
+    private const string RetryAfterSeconds = "1";
+
     /// <summary>Problem details for every error, including the framework's own (401 challenges, unknown routes, bad bodies).</summary>
     public static IServiceCollection AddTallyProblems(this IServiceCollection services)
     {
@@ -10,6 +16,10 @@ public static class ProblemSetup
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd("code", Problem.CodeOf(status));
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
             if (string.IsNullOrEmpty(problem.Detail))
             {
                 problem.Detail = DefaultDetail(status);

@@ -10,4 +10,16 @@ public sealed class RedisViewsOptions
 
     /// <summary>Every key starts with this (as a hash tag), so several deployments or test runs can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "tally";
+
+    /// <summary>The longest wait to connect (at start, and on each reconnect).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest a command may wait for its answer, including waiting for Redis to come back: past it a read gets a 503
+    /// instead of hanging. <see cref="SyncTimeout"/> bounds blocking calls, <see cref="AsyncTimeout"/> awaited ones (all of Tally's).
+    /// </summary>
+    public TimeSpan SyncTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <inheritdoc cref="SyncTimeout"/>
+    public TimeSpan AsyncTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

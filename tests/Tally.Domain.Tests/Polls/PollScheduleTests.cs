@@ -30,8 +30,11 @@ public sealed class PollScheduleTests
     }
 
     [Fact]
-    public void ACloseRecordedForALaterMomentHasNotTakenEffectYet() =>
-        Assert.Equal(PollStatus.Open, PollSchedule.StatusAt(null, null, Now + Tick, Now));
+    public void AClosedPollStaysClosedWhenTheClockStepsBackBeforeItsClose()
+    {
+        Assert.Equal(PollStatus.Closed, PollSchedule.StatusAt(null, null, Now + Tick, Now));
+        Assert.Equal(PollStatus.Closed, PollSchedule.StatusAt(Now + TimeSpan.FromDays(1), Now + TimeSpan.FromDays(2), Now + TimeSpan.FromHours(1), Now));
+    }
 
     [Fact]
     public void AnEarlyCloseWinsOverAnEndStillToCome() =>

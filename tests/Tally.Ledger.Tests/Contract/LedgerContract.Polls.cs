@@ -74,7 +74,7 @@ public abstract partial class LedgerContract
     }
 
     [Fact]
-    public async Task ClosingAPollTwiceIsRejectedAsAlreadyClosed()
+    public async Task ClosingAPollTwiceChangesNothingAndAnswersWithThePollAsItIs()
     {
         var poll = await CreatePollAsync();
         await CloseAsync(poll);
@@ -83,19 +83,28 @@ public abstract partial class LedgerContract
 
         var again = await Ledger.ClosePoll.HandleAsync(new ClosePoll(poll.Id, Owner), Ct);
 
-        AssertRejected(ErrorCodes.PollAlreadyClosed, again);
+        Assert.True(again.Succeeded, again.Rejection?.Code);
+        Assert.Equal(closedAt, again.Value!.Poll.ClosedAt);
+        Assert.Equal(head, again.Value.Sequence);
         Assert.Equal(head, await HighWaterMarkAsync());
         Assert.Equal(closedAt, (await Ledger.Polls.FindAsync(poll.Id, Ct))!.ClosedAt);
+        Assert.Equal(["poll_created", "poll_closed"], (await Fixture.ReadAuditRowsAsync(poll.Id, Ct)).Select(a => a.Action));
     }
 
     [Fact]
-    public async Task ClosingAPollPastItsEndTimeIsRejectedAsAlreadyClosed()
+    public async Task ClosingAPollPastItsEndTimeChangesNothing()
     {
         var now = Clock.GetUtcNow();
         var poll = await CreatePollAsync(Draft(start: now.AddHours(-2), end: now.AddHours(1)));
-        Clock.Advance(TimeSpan.FromHours(2));
+        Clock.Step(TimeSpan.FromHours(2));
+        var head = await HighWaterMarkAsync();
 
-        AssertRejected(ErrorCodes.PollAlreadyClosed, await Ledger.ClosePoll.HandleAsync(new ClosePoll(poll.Id, Owner), Ct));
+        var outcome = await Ledger.ClosePoll.HandleAsync(new ClosePoll(poll.Id, Owner), Ct);
+
+        Assert.True(outcome.Succeeded, outcome.Rejection?.Code);
+        Assert.Null(outcome.Value!.Poll.ClosedAt);
+        Assert.Equal(PollStatus.Closed, outcome.Value.Poll.StatusAt(Clock.GetUtcNow()));
+        Assert.Equal(head, await HighWaterMarkAsync());
         Assert.Null((await Ledger.Polls.FindAsync(poll.Id, Ct))!.ClosedAt);
     }
 

@@ -2,15 +2,16 @@ namespace Tally.Ledger.Tests.Contract;
 
 /// <summary>
 /// The system clock, except that it can hold one caller just after it has read the time — replaying, without any timing,
-/// a thread preempted between reading the clock and reaching the ledger — and can be moved forward.
+/// a thread preempted between reading the clock and reaching the ledger — and that it can be stepped, as an NTP
+/// correction or a resumed virtual machine steps a real one.
 /// </summary>
 public sealed class PausableClock : TimeProvider
 {
     private Pause? _armed;
-    private long _aheadTicks;
+    private long _offsetTicks;
 
-    /// <summary>From now on the clock reads <paramref name="span"/> later than the system clock (on top of earlier moves).</summary>
-    public void Advance(TimeSpan span) => Interlocked.Add(ref _aheadTicks, span.Ticks);
+    /// <summary>Moves the clock by <paramref name="step"/>, back when it is negative; later readings keep the offset.</summary>
+    public void Step(TimeSpan step) => Interlocked.Add(ref _offsetTicks, step.Ticks);
 
     /// <summary>The next caller to read the time is held until <see cref="Pause.Release"/>.</summary>
     public Pause PauseNextReading()
@@ -22,7 +23,7 @@ public sealed class PausableClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        var now = System.GetUtcNow().AddTicks(Interlocked.Read(ref _aheadTicks));
+        var now = System.GetUtcNow() + TimeSpan.FromTicks(Volatile.Read(ref _offsetTicks));
         Interlocked.Exchange(ref _armed, null)?.Hold();
         return now;
     }

@@ -81,7 +81,9 @@ public sealed class PostgresCommitListenerTests : IAsyncLifetime
             await listen.ExecuteNonQueryAsync(Ct);
         }
 
-        await Assert.ThrowsAnyAsync<PostgresException>(() => CreatePollAsync(_nodeB, "doomed?"));
+        // An error in answer to COMMIT is a rollback: nothing was recorded, and the ledger says so.
+        var refused = await Assert.ThrowsAsync<LedgerUnavailableException>(() => CreatePollAsync(_nodeB, "doomed?"));
+        Assert.IsType<PostgresException>(refused.InnerException);
         var committed = await CreatePollAsync(_nodeB, "Lunch?");
 
         // The rolled-back transaction took the same sequence, so only the count tells its notification apart; it would

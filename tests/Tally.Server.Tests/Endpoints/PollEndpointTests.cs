@@ -80,8 +80,12 @@ public sealed class PollEndpointTests
         var closed = await Expect.JsonAsync(await owner.PostAsync($"/v1/polls/{id}/close", null), 200);
         Assert.Equal("closed", (string?)closed["status"]);
         Assert.Equal("closed", (string?)(await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{id}"), 200))["status"]);
-        await Expect.ProblemAsync(await owner.PostAsync($"/v1/polls/{id}/close", null), 409, "POLL_ALREADY_CLOSED");
+        // Closing again is idempotent: the poll as it is, closed at its first close, and nothing more recorded.
+        var again = await Expect.JsonAsync(await owner.PostAsync($"/v1/polls/{id}/close", null), 200);
+        Assert.Equal("closed", (string?)again["status"]);
+        Assert.Equal((string?)closed["closed_at"], (string?)again["closed_at"]);
         Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM audit_log WHERE action = 'poll_closed'"));
+        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM events WHERE type = 'PollClosed'"));
     }
 
     [Fact]

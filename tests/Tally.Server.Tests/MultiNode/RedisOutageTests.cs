@@ -6,27 +6,31 @@ using Tally.Server.Tests.Infrastructure;
 
 namespace Tally.Server.Tests.MultiNode;
 
-/// <summary>Redis holds only views: losing it must never stop voting, and the views must catch up when it returns.</summary>
+/// <summary>
+/// Redis holds only views: losing it must never stop voting, reads must fail fast (503) rather than hang, and the views
+/// must catch up when it returns.
+/// </summary>
 public sealed class RedisOutageTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan RedisTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Well above the Redis timeout (its timeouts are checked about once a second), far below a hang.</summary>
+    private static readonly TimeSpan Fast = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task VotingGoesOnWhileRedisIsDownAndTheViewsCatchUpWhenItReturns()
     {
         await using var services = await SharedServices.CreateAsync();
         var redisFolder = TempFolder.Create();
-        var port = FreePort();
+        var port = FreePort.Next();
         var redis = StartRedis(redisFolder, port);
         var key = RandomNumberGenerator.GetBytes(32);
         var folder = TempFolder.Create();
         try
         {
-            var settings = services.NodeSettings
-                .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
-                    ? $"--Tally:Views:Redis:ConnectionString=127.0.0.1:{port}"
-                    : s)
-                .ToArray();
+            var settings = OnRedis(services, port).ToArray();
             using var node = await ServerProcess.StartAsync(folder, key, Patience, settings);
             using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
             var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
@@ -82,6 +86,80 @@ public sealed class RedisOutageTests
         }
     }
 
+    [Fact]
+    public async Task ReadsAnswer503FastWhileRedisIsDownAndComeBackWithIt()
+    {
+        await using var services = await SharedServices.CreateAsync();
+        var redisFolder = TempFolder.Create();
+        var port = FreePort.Next();
+        var redis = StartRedis(redisFolder, port);
+        try
+        {
+            var settings = OnRedis(services, port)
+                .Append($"--Tally:Views:Redis:SyncTimeout={RedisTimeout}")
+                .Append($"--Tally:Views:Redis:AsyncTimeout={RedisTimeout}")
+                .ToArray();
+            await using var host = await TallyTestHost.StartAsync(settings: settings);
+            var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+            var voter = host.Voter("voter-1");
+            var first = await Expect.JsonAsync(await voter.VoteAsync(id, 1), 201);
+            await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)first["sequence"]!}"), 200);
+
+            redis.Kill(entireProcessTree: true);
+            await redis.WaitForExitAsync();
+            foreach (var (client, path) in new[]
+            {
+                (host.Client, $"/v1/polls/{id}/results"),
+                (host.Client, $"/v1/polls/{id}/heatmap"),
+                (host.Client, $"/v1/polls/{id}/delta?since=5m"),
+                (host.Client, "/v1/polls"),
+                (host.Client, $"/v1/polls/{id}"),
+                (voter, $"/v1/polls/{id}/votes/me"),
+                (host.Client, "/v1/sync/status"),
+            })
+            {
+                var watch = Stopwatch.StartNew();
+                var response = await client.GetAsync(path);
+                watch.Stop();
+                await Expect.ProblemAsync(response, 503, "SERVICE_UNAVAILABLE");
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.True(watch.Elapsed < Fast, $"GET {path} took {watch.Elapsed} to give up.");
+                TestContext.Current.TestOutputHelper?.WriteLine($"GET {path}: 503 after {watch.Elapsed.TotalMilliseconds:F0} ms");
+            }
+            // The ledger does not need Redis: voting goes on.
+            var second = await Expect.JsonAsync(await host.Voter("voter-2").VoteAsync(id, 2), 201);
+
+            redis = StartRedis(redisFolder, port);
+            var deadline = DateTime.UtcNow + Patience;
+            var back = false;
+            while (!back && DateTime.UtcNow < deadline)
+            {
+                var response = await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)second["sequence"]!}");
+                back = (int)response.StatusCode == 200 && (long)(await Expect.JsonAsync(response, 200))["total_votes"]! == 2;
+                if (!back)
+                {
+                    await Task.Delay(50); // poll interval while the views are rebuilt into the fresh Redis
+                }
+            }
+            Assert.True(back, "The results did not come back with both votes after Redis returned.");
+        }
+        finally
+        {
+            if (!redis.HasExited)
+            {
+                redis.Kill(entireProcessTree: true);
+            }
+            redis.Dispose();
+            TempFolder.Delete(redisFolder);
+        }
+    }
+
+    /// <summary>A node's settings on the shared PostgreSQL, with its views in the Redis on <paramref name="port"/>.</summary>
+    private static IEnumerable<string> OnRedis(SharedServices services, int port) => services.NodeSettings
+        .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
+            ? $"--Tally:Views:Redis:ConnectionString=127.0.0.1:{port}"
+            : s);
+
     private static async Task<long> VoteAsync(HttpClient client, byte[] key, string pollId, string voter, int option)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes") { Content = JsonContent.Create(new { option_id = option }) };
@@ -112,12 +190,5 @@ public sealed class RedisOutageTests
                 Thread.Sleep(20); // poll interval while redis-server binds its port
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Tally.Server.Tests.Infrastructure;
+
+namespace Tally.Server.Tests.Guarantees;
+
+/// <summary>
+/// The ledger's connection breaks in the middle of a vote (a proxy between the node and PostgreSQL cuts it). Before COMMIT
+/// nothing was recorded, and the voter is told so; once COMMIT was sent, nobody knows, and the voter is told that too.
+/// Either way a retry with the same Idempotency-Key returns the true answer.
+/// </summary>
+public sealed class CommitOutcomeTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task AVoteWhoseCommitGoesUnansweredIsOutcomeUnknownAndItsRetryReturnsTheVoteThatWasRecorded()
+    {
+        await using var services = await SharedServices.CreateAsync();
+        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(services.LedgerConnectionString).Port);
+        await using var host = await TallyTestHost.StartAsync(settings: Through(proxy, services));
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+        var voter = host.Voter("voter-1");
+
+        // The COMMIT statement itself (null-terminated in the protocol), not the READ COMMITTED of the BEGIN before it.
+        var cut = proxy.CutAfter("COMMIT\0");
+        var first = await voter.VoteAsync(id, 2, key: "vote-1");
+
+        var problem = await Expect.ProblemAsync(first, 503, "OUTCOME_UNKNOWN");
+        Assert.NotNull(first.Headers.RetryAfter);
+        Assert.Contains("same Idempotency-Key", (string)problem["detail"]!);
+        // PostgreSQL did answer the COMMIT the voter never heard about: the vote is in.
+        await cut.WaitAsync(Patience);
+        var retry = await Expect.JsonAsync(await voter.VoteAsync(id, 2, key: "vote-1"), 201);
+        var again = await Expect.JsonAsync(await voter.VoteAsync(id, 2, key: "vote-1"), 201);
+        Assert.Equal((string)retry["vote_id"]!, (string)again["vote_id"]!);
+        Assert.Equal([(string)retry["vote_id"]!], await services.VoteIdsAsync(Guid.Parse(id)));
+        Assert.Equal(new Dictionary<long, long> { [2] = 1 }, await services.LiveVotesByOptionAsync(Guid.Parse(id)));
+        var results = await ResultsAsync(host, id, (long)retry["sequence"]!);
+        Assert.Equal(1, (long)results["total_votes"]!);
+        Assert.Equal([0L, 1, 0], results["options"]!.AsArray().Select(o => (long)o!["votes"]!));
+    }
+
+    [Fact]
+    public async Task AVoteWhoseConnectionBreaksBeforeCommitRecordedNothingAndSaysSo()
+    {
+        await using var services = await SharedServices.CreateAsync();
+        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(services.LedgerConnectionString).Port);
+        await using var host = await TallyTestHost.StartAsync(settings: Through(proxy, services));
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+        var voter = host.Voter("voter-1");
+
+        var cut = proxy.CutAfter("INSERT INTO vote_records");
+        var first = await voter.VoteAsync(id, 1, key: "vote-1");
+
+        var problem = await Expect.ProblemAsync(first, 503, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(first.Headers.RetryAfter);
+        Assert.Contains("Nothing was recorded", (string)problem["detail"]!);
+        await cut.WaitAsync(Patience);
+        Assert.Empty(await services.VoteIdsAsync(Guid.Parse(id)));
+        var retry = await Expect.JsonAsync(await voter.VoteAsync(id, 1, key: "vote-1"), 201);
+        Assert.Equal([(string)retry["vote_id"]!], await services.VoteIdsAsync(Guid.Parse(id)));
+        Assert.Equal(1, (long)(await ResultsAsync(host, id, (long)retry["sequence"]!))["total_votes"]!);
+    }
+
+    /// <summary>The node's settings on these servers, with the ledger reached through the proxy.</summary>
+    private static string[] Through(CuttingProxy proxy, SharedServices services)
+    {
+        var proxied = new NpgsqlConnectionStringBuilder(services.LedgerConnectionString) { Port = proxy.Port }.ConnectionString;
+        return services.NodeSettings
+            .Select(s => s.StartsWith("--Tally:Ledger:Postgres:ConnectionString=", StringComparison.Ordinal)
+                ? $"--Tally:Ledger:Postgres:ConnectionString={proxied}"
+                : s)
+            .ToArray();
+    }
+
+    private static async Task<JsonObject> ResultsAsync(TallyTestHost host, string pollId, long sequence)
+    {
+        var results = await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}/results?min_sequence={sequence}"), 200);
+        Assert.True((bool)results["min_sequence_met"]!);
+        return results;
+    }
+}
