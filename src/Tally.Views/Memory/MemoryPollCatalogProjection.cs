@@ -10,7 +10,7 @@ namespace Tally.Views.Memory;
 /// order they were created (their ordinal); the catalogue is the list of ids by ordinal, and every word prefix (up to
 /// <see cref="TitleWords.MaxIndexedPrefix"/> characters) has the ascending list of ordinals of the polls whose titles have
 /// a word starting with it. A page is a slice from the end of one list: O(log n + page size). A search of several words
-/// walks the shortest list newest first and looks the others up by binary search.
+/// walks the shortest list newest first and finds its entries in the others by galloping search.
 /// </summary>
 public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView
 {
@@ -93,7 +93,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
             return (NewestFirst(shortest.Count, skip, take, i => shortest.Items[i]), shortest.Count);
         }
 
-        // Walking newest first, the position found in each other list only moves down: search below the last one.
+        // Walking newest first, the position found in each other list only moves down: each search starts from the last.
         var bounds = lists.Select(l => l.Count).ToArray();
         var page = new List<int>(take);
         var total = 0;
@@ -116,7 +116,17 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
     {
         for (var l = 1; l < lists.Count; l++)
         {
-            var at = Array.BinarySearch(lists[l].Items, 0, bounds[l], ordinal);
+            // Gallop down from the last position, then search the stretch found: matches are often near each other.
+            var items = lists[l].Items;
+            var top = bounds[l];
+            var low = top - 1;
+            for (var step = 1; low >= 0 && items[low] > ordinal; step <<= 1)
+            {
+                top = low;
+                low = top - step;
+            }
+            low = Math.Max(low, 0);
+            var at = Array.BinarySearch(items, low, top - low, ordinal);
             bounds[l] = at >= 0 ? at : ~at;
             if (at < 0)
             {
