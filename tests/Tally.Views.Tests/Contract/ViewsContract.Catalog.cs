@@ -17,6 +17,17 @@ public abstract partial class ViewsContract
         return polls;
     }
 
+    /// <summary>Creates polls with <paramref name="titles"/> and expects the search to list <paramref name="expected"/>, newest first, and no more.</summary>
+    private async Task SearchFindsAsync(string[] titles, string query, string[] expected)
+    {
+        await CreatePollsAsync(titles);
+
+        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
+
+        Assert.Equal(expected, page.Polls.Select(p => p.Title));
+        Assert.Equal(expected.Length, page.Total);
+    }
+
     [Fact]
     public async Task PollsAreListedNewestFirst()
     {
@@ -32,15 +43,8 @@ public abstract partial class ViewsContract
     [InlineData("pizza")]
     [InlineData("PIZZA")]
     [InlineData("  Pizza ")]
-    public async Task SearchMatchesTitlesWhateverTheirCase(string query)
-    {
-        await CreatePollsAsync("Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Equal(["Pizza night vote", "PIZZA party", "Best pizza in town"], page.Polls.Select(p => p.Title));
-        Assert.Equal(3, page.Total);
-    }
+    public Task SearchMatchesTitlesWhateverTheirCase(string query) =>
+        SearchFindsAsync(["Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote"], query, ["Pizza night vote", "PIZZA party", "Best pizza in town"]);
 
     [Theory]
     [InlineData(null)]
@@ -87,30 +91,16 @@ public abstract partial class ViewsContract
     [InlineData("piz")]
     [InlineData("PIZ")]
     [InlineData("Pizz")]
-    public async Task SearchMatchesTheStartOfAnyTitleWordWhateverTheCase(string query)
-    {
-        await CreatePollsAsync("Pizzeria reviews", "Team lunch", "Best PIZZA", "Spizzata", "Lunch: pizza-night!");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Equal(["Lunch: pizza-night!", "Best PIZZA", "Pizzeria reviews"], page.Polls.Select(p => p.Title));
-        Assert.Equal(3, page.Total);
-    }
+    public Task SearchMatchesTheStartOfAnyTitleWordWhateverTheCase(string query) =>
+        SearchFindsAsync(["Pizzeria reviews", "Team lunch", "Best PIZZA", "Spizzata", "Lunch: pizza-night!"], query, ["Lunch: pizza-night!", "Best PIZZA", "Pizzeria reviews"]);
 
     [Theory]
     [InlineData("made")]
     [InlineData("izza")]
     [InlineData("homemade pizzas")]
     [InlineData("zzz")]
-    public async Task AWordFoundOnlyInsideTitleWordsDoesNotMatch(string query)
-    {
-        await CreatePollsAsync("Homemade pizza", "Unmade beds");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Empty(page.Polls);
-        Assert.Equal(0, page.Total);
-    }
+    public Task AWordFoundOnlyInsideTitleWordsDoesNotMatch(string query) =>
+        SearchFindsAsync(["Homemade pizza", "Unmade beds"], query, []);
 
     [Theory]
     [InlineData("team lun", new[] { "Lunch with the team", "Team lunch, Friday" })]
@@ -118,15 +108,8 @@ public abstract partial class ViewsContract
     [InlineData("fri team l", new[] { "Team lunch, Friday" })]
     [InlineData("t t", new[] { "Lunch with the team", "Team dinner", "Team lunch, Friday" })]
     [InlineData("team drinks", new string[0])]
-    public async Task EveryWordOfASearchMustStartSomeTitleWord(string query, string[] expected)
-    {
-        await CreatePollsAsync("Team lunch, Friday", "Team dinner", "Friday drinks", "Lunch with the team");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Equal(expected, page.Polls.Select(p => p.Title));
-        Assert.Equal(expected.Length, page.Total);
-    }
+    public Task EveryWordOfASearchMustStartSomeTitleWord(string query, string[] expected) =>
+        SearchFindsAsync(["Team lunch, Friday", "Team dinner", "Friday drinks", "Lunch with the team"], query, expected);
 
     [Theory]
     [InlineData("supercalifragilis", new[] { "Supercalifragilistic", "Supercalifragilisticexpialidocious poll" })]
@@ -135,15 +118,8 @@ public abstract partial class ViewsContract
     [InlineData("supercalifragilizzz", new[] { "Supercalifragilizzzz and more" })]
     [InlineData("supercalifragilisticexpialidociousness", new string[0])]
     [InlineData("supercalifragili", new[] { "Supercalifragilizzzz and more", "Supercalifragilistic", "Supercalifragilisticexpialidocious poll" })]
-    public async Task WordsLongerThanTheIndexedPrefixStillMatchWholly(string query, string[] expected)
-    {
-        await CreatePollsAsync("Supercalifragilisticexpialidocious poll", "Supercalifragilistic", "Supercalifragilizzzz and more", "Poll");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Equal(expected, page.Polls.Select(p => p.Title));
-        Assert.Equal(expected.Length, page.Total);
-    }
+    public Task WordsLongerThanTheIndexedPrefixStillMatchWholly(string query, string[] expected) =>
+        SearchFindsAsync(["Supercalifragilisticexpialidocious poll", "Supercalifragilistic", "Supercalifragilizzzz and more", "Poll"], query, expected);
 
     [Theory]
     [InlineData("even", 3, 100)]
