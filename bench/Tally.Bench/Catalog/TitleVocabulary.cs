@@ -2,7 +2,7 @@ namespace Tally.Bench.Catalog;
 
 /// <summary>
 /// Made-up poll titles and searches, the same in every run: pronounceable words used by Zipf's law (a few words are in
-/// a large share of the titles, most are rare), 3 to 7 words a title. A search word is the first four letters of a word
+/// a large share of the titles, most are rare), 3 to 7 words a title. A search word is the first letters of a word
 /// drawn by the same law, so searches hit common words as often as real ones would.
 /// </summary>
 public sealed class TitleVocabulary
@@ -39,7 +39,12 @@ public sealed class TitleVocabulary
         return string.Join(' ', words);
     }
 
-    public string SearchWord(Random random) => Draw(random)[..4];
+    /// <summary>The first <paramref name="letters"/> letters of a word (all of it when shorter).</summary>
+    public string SearchWord(Random random, int letters = 4)
+    {
+        var word = Draw(random);
+        return word[..Math.Min(letters, word.Length)];
+    }
 
     private string Draw(Random random)
     {
