@@ -20,9 +20,7 @@ public static class BenchRun
     {
         var output = Console.Out;
         var startedAt = DateTimeOffset.UtcNow;
-        var machine = MachineInfo.Current();
-        output.WriteLine($"machine: {machine}");
-        output.WriteLine($"command: {commandLine}");
+        var machine = ConsoleReport.Header(output, commandLine);
 
         // Resolve (and fail on) the server binary before spending seconds minting tokens.
         var serverDll = options.Target is null ? TallyLauncher.Locate(options.ServerDll) : null;

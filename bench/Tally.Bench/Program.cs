@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
+using Tally.Bench.Catalog;
 using Tally.Bench.Options;
 
 namespace Tally.Bench;
@@ -13,12 +14,18 @@ public static class Program
             return await BaselineServer.RunAsync(serverArgs);
         }
 
-        var options = OptionReader.Parse(args, Console.Error);
-        if (options is null)
+        if (args is [CatalogBench.Mode, .. var catalogArgs])
         {
-            return 2;
+            var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
+            return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
         }
 
+        var options = OptionReader.Parse(args, Console.Error);
+        return options is null ? 2 : await RunInterruptibleAsync(ct => BenchRun.RunAsync(options, CommandLine.Reconstruct(args), ct));
+    }
+
+    private static async Task<int> RunInterruptibleAsync(Func<CancellationToken, Task> run)
+    {
         // Ctrl+C and SIGTERM cancel instead of ending the process outright, so child servers are killed
         // and temporary data deleted on the way out.
         using var interrupted = new CancellationTokenSource();
@@ -26,7 +33,7 @@ public static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
         try
         {
-            await BenchRun.RunAsync(options, CommandLine.Reconstruct(args), interrupted.Token);
+            await run(interrupted.Token);
             return 0;
         }
         catch (OperationCanceledException) when (interrupted.IsCancellationRequested)

@@ -14,7 +14,8 @@ public static class TallyLauncher
             : throw new FileNotFoundException($"{path} does not exist; build it first: dotnet build -c Release src/Tally.Server", path);
     }
 
-    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64)
+    /// <param name="settings">More environment variables (configuration with <c>__</c> for <c>:</c>), e.g. the views provider.</param>
+    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Pick();
         var environment = new Dictionary<string, string>
@@ -24,7 +25,13 @@ public static class TallyLauncher
             ["Tally__Auth__ExternalIssuers__0__Key"] = issuerKeyBase64,
             ["Tally__Auth__ExternalIssuers__0__Audience"] = BenchIssuer.Audience,
             ["Logging__LogLevel__Default"] = "Warning",
+            // The bench measures what the server can do, not the request limits meant for abusive clients.
+            ["Tally__Limits__Enabled"] = "false",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
         // Run from the dll's folder, as a deployment would, so the server's own appsettings.json applies.
         return ChildServer.Start(
             "Tally.Server",

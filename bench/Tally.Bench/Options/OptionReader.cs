@@ -20,44 +20,29 @@ public static class OptionReader
           --server-dll <path>      Tally.Server.dll to launch (default src/Tally.Server/bin/Release/net10.0/Tally.Server.dll)
           --target <url>           measure an already running Tally on loopback instead of launching one
           --issuer-key <base64>    HS256 key the target accepts for issuer "bench" (required with --target)
+
+        The poll catalogue (list and search at 100,000 polls) has a benchmark of its own: -- catalog --help
         """;
 
     /// <summary>Returns null after printing why, so the caller only has to choose an exit code.</summary>
-    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
-    {
-        var options = new BenchOptions();
-        try
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error) =>
+        Read(args, error, Usage, new BenchOptions(), (options, name, value) => name switch
         {
-            for (var i = 0; i < args.Count; i++)
-            {
-                var name = args[i];
-                if (name is "-h" or "--help")
-                {
-                    error.WriteLine(Usage);
-                    return null;
-                }
-                if (i + 1 >= args.Count)
-                {
-                    throw new FormatException($"{name} needs a value.");
-                }
-                var value = args[++i];
-                options = name switch
-                {
-                    "--clients" => options with { Clients = Positive(name, value) },
-                    "--idempotency-keys" => options with { IdempotencyKeys = OnOff(name, value) },
-                    "--duration" => options with { Duration = Seconds(name, value) },
-                    "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
-                    "--read-seconds" => options with { ReadDuration = Seconds(name, value) },
-                    "--read-clients" => options with { ReadClients = Positive(name, value) },
-                    "--max-votes" => options with { MaxVotes = Positive(name, value) },
-                    "--validations" => options with { Validations = Positive(name, value) },
-                    "--startup-timeout" => options with { StartupTimeout = Seconds(name, value) },
-                    "--server-dll" => options with { ServerDll = value },
-                    "--target" => options with { Target = LoopbackUri(name, value) },
-                    "--issuer-key" => options with { IssuerKey = value },
-                    _ => throw new FormatException($"Unknown option {name}."),
-                };
-            }
+            "--clients" => options with { Clients = Positive(name, value) },
+            "--idempotency-keys" => options with { IdempotencyKeys = OnOff(name, value) },
+            "--duration" => options with { Duration = Seconds(name, value) },
+            "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
+            "--read-seconds" => options with { ReadDuration = Seconds(name, value) },
+            "--read-clients" => options with { ReadClients = Positive(name, value) },
+            "--max-votes" => options with { MaxVotes = Positive(name, value) },
+            "--validations" => options with { Validations = Positive(name, value) },
+            "--startup-timeout" => options with { StartupTimeout = Seconds(name, value) },
+            "--server-dll" => options with { ServerDll = value },
+            "--target" => options with { Target = LoopbackUri(name, value) },
+            "--issuer-key" => options with { IssuerKey = value },
+            _ => throw new FormatException($"Unknown option {name}."),
+        }, options =>
+        {
             if (options.Target is not null && string.IsNullOrEmpty(options.IssuerKey))
             {
                 throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
@@ -66,13 +51,40 @@ public static class OptionReader
             {
                 _ = Convert.FromBase64String(options.IssuerKey);
             }
+        });
+
+    /// <summary>
+    /// Folds "--name value" pairs into <paramref name="options"/> with <paramref name="apply"/> (which throws
+    /// <see cref="FormatException"/> on a bad one), then lets <paramref name="check"/> refuse the whole. Returns null after
+    /// printing why, or the usage for --help.
+    /// </summary>
+    internal static T? Read<T>(IReadOnlyList<string> args, TextWriter error, string usage, T options, Func<T, string, string, T> apply, Action<T>? check = null)
+        where T : class
+    {
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                if (name is "-h" or "--help")
+                {
+                    error.WriteLine(usage);
+                    return null;
+                }
+                if (i + 1 >= args.Count)
+                {
+                    throw new FormatException($"{name} needs a value.");
+                }
+                options = apply(options, name, args[++i]);
+            }
+            check?.Invoke(options);
             return options;
         }
         catch (FormatException e)
         {
             error.WriteLine(e.Message);
             error.WriteLine();
-            error.WriteLine(Usage);
+            error.WriteLine(usage);
             return null;
         }
     }
@@ -84,12 +96,12 @@ public static class OptionReader
         _ => throw new FormatException($"{name} is on or off, not '{value}'."),
     };
 
-    private static int Positive(string name, string value) =>
+    internal static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new FormatException($"{name} must be a positive integer, not '{value}'.");
 
-    private static TimeSpan Seconds(string name, string value, bool allowZero = false) =>
+    internal static TimeSpan Seconds(string name, string value, bool allowZero = false) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && (s > 0 || (allowZero && s == 0)) && s <= 3600
             ? TimeSpan.FromSeconds(s)
             : throw new FormatException($"{name} must be a number of seconds in (0, 3600], not '{value}'.");

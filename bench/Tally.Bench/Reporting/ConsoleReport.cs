@@ -6,6 +6,15 @@ namespace Tally.Bench.Reporting;
 /// <summary>Human-readable lines printed as each phase finishes, so a long run shows progress and a failed one keeps what it had.</summary>
 public static class ConsoleReport
 {
+    /// <summary>Prints what every run begins with (the machine and the command that measured it) and returns the machine.</summary>
+    public static MachineInfo Header(TextWriter output, string commandLine)
+    {
+        var machine = MachineInfo.Current();
+        output.WriteLine($"machine: {machine}");
+        output.WriteLine($"command: {commandLine}");
+        return machine;
+    }
+
     public static void Validation(TextWriter output, ValidationMeasurement m)
     {
         output.WriteLine($"token validation: {m.MicrosecondsEach:0.00} µs each, single thread ({Millis.Count(m.Validations)} validations in {m.Elapsed.TotalSeconds:0.00} s, {m.Failures} failed)");

@@ -15,6 +15,9 @@ public static class PollEndpoints
 {
     public const int PageSize = 20;
 
+    /// <summary>Deeper pages cost the stores more to find; 500 pages of 20 is 10,000 polls, beyond which a search is the way.</summary>
+    public const int MaxPage = 500;
+
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
@@ -74,9 +77,17 @@ public static class PollEndpoints
         {
             return Problem.Invalid("page", "Pages are numbered from 1.");
         }
+        if (page is > MaxPage)
+        {
+            return Problem.Invalid("page", $"Pages go up to {MaxPage}; search to narrow the list instead.");
+        }
         if (q is { Length: > PollRules.MaxTitleLength })
         {
             return Problem.Invalid("q", $"A search is at most {PollRules.MaxTitleLength} characters.");
+        }
+        if (TitleQuery.Parse(q).Words.Count > TitleQuery.MaxWords)
+        {
+            return Problem.Invalid("q", $"A search is at most {TitleQuery.MaxWords} words.");
         }
         var result = await catalog.ListAsync(q, page ?? 1, PageSize, ct);
         var now = clock.GetUtcNow();

@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
 using Tally.Views.Catalog;
 
 namespace Tally.Views.Memory;
 
-/// <summary>Poll definitions for lookup and listing, newest first.</summary>
+/// <summary>
+/// Poll definitions for lookup and listing, newest first, with title search by word prefix. Polls are numbered in the
+/// order they were created (their ordinal); the catalogue is the list of ids by ordinal, and every word prefix (up to
+/// <see cref="TitleWords.MaxIndexedPrefix"/> characters) has the ascending list of ordinals of the polls whose titles have
+/// a word starting with it. A page is a slice from the end of one list: O(log n + page size). A search of several words
+/// walks the shortest list newest first and finds its entries in the others by galloping search.
+/// </summary>
 public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView
 {
     private readonly ConcurrentDictionary<Guid, Poll> _polls = new();
-    private ImmutableList<Guid> _newestFirst = [];
+    private readonly AppendOnlyList<Guid> _byCreation = new();
+    private readonly ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
+    private readonly HashSet<AppendOnlyList<int>> _grown = [];
 
     public override string Name => "poll_catalog";
 
@@ -18,30 +25,133 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
 
     public ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
     {
-        var matches = new List<Poll>();
-        foreach (var id in Volatile.Read(ref _newestFirst))
+        // Prefix lists are published before the catalogue, so cutting them at the catalogue's count reads one batch's state.
+        var created = _byCreation.Published;
+        var search = TitleQuery.Parse(query);
+        var skip = Math.Max(0, (long)(page - 1) * pageSize);
+        var take = Math.Max(0, pageSize);
+        var (ordinals, total) = search.IsEmpty
+            ? (NewestFirst(created.Count, skip, take, ordinal => ordinal), created.Count)
+            : Search(search, created, skip, take);
+        var polls = new List<Poll>(ordinals.Count);
+        foreach (var ordinal in ordinals)
         {
-            if (_polls.TryGetValue(id, out var poll) && (string.IsNullOrWhiteSpace(query) || poll.Title.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (_polls.TryGetValue(created.Items[ordinal], out var poll))
             {
-                matches.Add(poll);
+                polls.Add(poll);
             }
         }
-        var skip = (long)(page - 1) * pageSize;
-        var slice = skip >= matches.Count ? [] : matches.Skip((int)skip).Take(pageSize).ToArray();
-        return ValueTask.FromResult(new PollPage(slice, page, pageSize, matches.Count));
+        return ValueTask.FromResult(new PollPage(polls, page, pageSize, total));
     }
 
     protected override void Apply(StoredEvent stored)
     {
         switch (stored.Event)
         {
-            case PollCreated created:
-                _polls[created.Poll.Id] = created.Poll;
-                Volatile.Write(ref _newestFirst, _newestFirst.Insert(0, created.Poll.Id));
+            case PollCreated { Poll: var poll }:
+                _polls[poll.Id] = poll;
+                var ordinal = _byCreation.Add(poll.Id);
+                foreach (var prefix in TitleWords.IndexedPrefixes(poll.Title))
+                {
+                    var list = _byWordPrefix.GetOrAdd(prefix, _ => new AppendOnlyList<int>());
+                    list.Add(ordinal);
+                    _grown.Add(list);
+                }
                 break;
             case PollClosed closed when _polls.TryGetValue(closed.PollId, out var poll):
                 _polls[closed.PollId] = poll with { ClosedAt = closed.ClosedAt };
                 break;
         }
+    }
+
+    protected override void Publish()
+    {
+        foreach (var list in _grown)
+        {
+            list.Publish();
+        }
+        _grown.Clear();
+        _byCreation.Publish();
+    }
+
+    private (IReadOnlyList<int> Ordinals, int Total) Search(TitleQuery search, AppendOnlySnapshot<Guid> created, long skip, int take)
+    {
+        var lists = new List<AppendOnlySnapshot<int>>(search.IndexKeys.Count);
+        foreach (var key in search.IndexKeys)
+        {
+            if (!_byWordPrefix.TryGetValue(key, out var list))
+            {
+                return ([], 0);
+            }
+            var published = list.Published;
+            lists.Add(published with { Count = CountBelow(published, created.Count) });
+        }
+        lists.Sort((a, b) => a.Count.CompareTo(b.Count));
+        var shortest = lists[0];
+        if (lists.Count == 1 && search.LongWords.Count == 0)
+        {
+            return (NewestFirst(shortest.Count, skip, take, i => shortest.Items[i]), shortest.Count);
+        }
+
+        // Walking newest first, the position found in each other list only moves down: each search starts from the last.
+        var bounds = lists.Select(l => l.Count).ToArray();
+        var page = new List<int>(take);
+        var total = 0;
+        for (var i = shortest.Count - 1; i >= 0; i--)
+        {
+            var ordinal = shortest.Items[i];
+            if (InAll(lists, bounds, ordinal) && search.MatchesLongWords(_polls[created.Items[ordinal]].Title))
+            {
+                if (total >= skip && page.Count < take)
+                {
+                    page.Add(ordinal);
+                }
+                total++;
+            }
+        }
+        return (page, total);
+    }
+
+    private static bool InAll(List<AppendOnlySnapshot<int>> lists, int[] bounds, int ordinal)
+    {
+        for (var l = 1; l < lists.Count; l++)
+        {
+            // Gallop down from the last position, then search the stretch found: matches are often near each other.
+            var items = lists[l].Items;
+            var top = bounds[l];
+            var low = top - 1;
+            for (var step = 1; low >= 0 && items[low] > ordinal; step <<= 1)
+            {
+                top = low;
+                low = top - step;
+            }
+            low = Math.Max(low, 0);
+            var at = Array.BinarySearch(items, low, top - low, ordinal);
+            bounds[l] = at >= 0 ? at : ~at;
+            if (at < 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>How many of the (ascending) ordinals are below <paramref name="limit"/>.</summary>
+    private static int CountBelow(AppendOnlySnapshot<int> list, int limit)
+    {
+        var at = Array.BinarySearch(list.Items, 0, list.Count, limit);
+        return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>Items <paramref name="skip"/> onwards of a list of <paramref name="count"/>, read from its end.</summary>
+    private static int[] NewestFirst(int count, long skip, int take, Func<int, int> ordinalAt)
+    {
+        var length = (int)Math.Clamp(count - skip, 0, take);
+        var page = new int[length];
+        for (var i = 0; i < length; i++)
+        {
+            page[i] = ordinalAt(count - 1 - (int)skip - i);
+        }
+        return page;
     }
 }

@@ -46,6 +46,13 @@ public sealed class RedisKeys(string prefix)
     /// <summary>A sorted set of poll ids scored by the sequence of their creation.</summary>
     public RedisKey PollsByCreation => _root + "polls:by-creation";
 
-    /// <summary>A hash: poll id → title, so a search reads titles only.</summary>
-    public RedisKey PollTitles => _root + "polls:titles";
+    /// <summary>A sorted set of the ids of polls whose titles have a word starting with <paramref name="prefix"/> (folded, as
+    /// <see cref="Catalog.TitleWords"/> reads words), scored by the sequence of their creation.</summary>
+    public RedisKey PollsByWordPrefix(string prefix) => $"{_root}polls:word:{prefix}";
+
+    /// <summary>
+    /// A hash: poll id → its title's words longer than the indexed prefix, each after a space (" word word"), for polls
+    /// that have any; a search word that long is checked against them.
+    /// </summary>
+    public RedisKey PollLongWords => _root + "polls:long-words";
 }

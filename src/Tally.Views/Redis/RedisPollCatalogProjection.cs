@@ -7,7 +7,8 @@ namespace Tally.Views.Redis;
 
 /// <summary>
 /// Poll definitions for lookup and listing: a hash per poll (its JSON and its close), a sorted set of ids by the sequence
-/// of their creation for newest-first pages, and a hash of titles so a search reads titles only.
+/// of their creation for newest-first pages, and for search one such sorted set per word prefix of the titles (see
+/// <see cref="TitleWords"/>), all written in the poll's own apply. A page is read by <see cref="CatalogPageScript"/>.
 /// </summary>
 public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProjection(store), IPollCatalogView
 {
@@ -22,10 +23,12 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
 
     public async ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
     {
-        var (ids, total) = string.IsNullOrWhiteSpace(query)
-            ? await PageOfAllAsync(page, pageSize).ConfigureAwait(false)
-            : await PageOfMatchesAsync(query.Trim(), page, pageSize).ConfigureAwait(false);
-        var reads = ids.Select(id => Store.Database.HashGetAsync(Store.Keys.Poll(id), PollFields)).ToArray();
+        var search = TitleQuery.Parse(query);
+        RedisKey[] sets = search.IsEmpty ? [Store.Keys.PollsByCreation] : [.. search.IndexKeys.Select(Store.Keys.PollsByWordPrefix)];
+        var (members, total) = await CatalogPageScript.RunAsync(
+            Store.Database, Store.Keys.PollLongWords, sets, Math.Max(0, (long)(page - 1) * pageSize), Math.Max(0, pageSize), search.LongWords)
+            .ConfigureAwait(false);
+        var reads = members.Select(id => Store.Database.HashGetAsync(Store.Keys.Poll(ToId(id)), PollFields)).ToArray();
         var polls = new List<Poll>(reads.Length);
         foreach (var fields in await Task.WhenAll(reads).ConfigureAwait(false))
         {
@@ -34,7 +37,7 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
                 polls.Add(poll);
             }
         }
-        return new PollPage(polls, page, pageSize, total);
+        return new PollPage(polls, page, pageSize, (int)total);
     }
 
     private protected override void Describe(StoredEvent stored, ChangeSet changes)
@@ -44,11 +47,19 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
             case PollCreated { Poll: var poll }:
                 changes.Barrier();
                 var key = Store.Keys.Poll(poll.Id);
-                changes.Unguarded()
+                var member = poll.Id.ToString("N");
+                var writes = changes.Unguarded()
                     .Delete(key)
                     .HashSet(key, PollField, RedisJson.Serialize(poll))
-                    .SortedSetAdd(Store.Keys.PollsByCreation, stored.Sequence, poll.Id.ToString("N"))
-                    .HashSet(Store.Keys.PollTitles, poll.Id.ToString("N"), poll.Title);
+                    .SortedSetAdd(Store.Keys.PollsByCreation, stored.Sequence, member);
+                foreach (var prefix in TitleWords.IndexedPrefixes(poll.Title))
+                {
+                    writes.SortedSetAdd(Store.Keys.PollsByWordPrefix(prefix), stored.Sequence, member);
+                }
+                if (TitleWords.LongWords(poll.Title) is { Count: > 0 } longWords)
+                {
+                    writes.HashSet(Store.Keys.PollLongWords, member, " " + string.Join(' ', longWords));
+                }
                 changes.Barrier();
                 break;
             case PollClosed closed:
@@ -56,39 +67,6 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
                 changes.Guarded(pollKey).WriteField(pollKey, ClosedField, RedisJson.Time(closed.ClosedAt));
                 break;
         }
-    }
-
-    /// <summary>Without a search, Redis slices the newest-first set itself.</summary>
-    private async Task<(IReadOnlyList<Guid> Ids, int Total)> PageOfAllAsync(int page, int pageSize)
-    {
-        var database = Store.Database;
-        var totalTask = database.SortedSetLengthAsync(Store.Keys.PollsByCreation);
-        var skip = Math.Max(0, (long)(page - 1) * pageSize);
-        var slice = pageSize <= 0
-            ? Task.FromResult<RedisValue[]>([])
-            : database.SortedSetRangeByRankAsync(Store.Keys.PollsByCreation, skip, skip + pageSize - 1, Order.Descending);
-        var total = await totalTask.ConfigureAwait(false);
-        return ((await slice.ConfigureAwait(false)).Select(ToId).ToArray(), (int)total);
-    }
-
-    /// <summary>A search filters the titles here, with the same comparison the memory view uses, then pages the matches.</summary>
-    private async Task<(IReadOnlyList<Guid> Ids, int Total)> PageOfMatchesAsync(string query, int page, int pageSize)
-    {
-        var database = Store.Database;
-        var idsTask = database.SortedSetRangeByRankAsync(Store.Keys.PollsByCreation, 0, -1, Order.Descending);
-        var titlesTask = database.HashGetAllAsync(Store.Keys.PollTitles);
-        var titles = (await titlesTask.ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
-        var matches = new List<Guid>();
-        foreach (var id in await idsTask.ConfigureAwait(false))
-        {
-            if (titles.TryGetValue(id!, out var title) && title.Contains(query, StringComparison.OrdinalIgnoreCase))
-            {
-                matches.Add(ToId(id));
-            }
-        }
-        var skip = (long)(page - 1) * pageSize;
-        var slice = skip >= matches.Count ? [] : matches.Skip((int)skip).Take(pageSize).ToArray();
-        return (slice, matches.Count);
     }
 
     private static Guid ToId(RedisValue member) => Guid.ParseExact((string)member!, "N");

@@ -4,7 +4,7 @@ using Tally.Views.Tests.Support;
 
 namespace Tally.Views.Tests.Contract;
 
-/// <summary>Catalogue: lookup, newest-first listing, title search, paging.</summary>
+/// <summary>Catalogue: lookup, newest-first listing, title search by word prefix, paging.</summary>
 public abstract partial class ViewsContract
 {
     private Projected<IPollCatalogView> Catalog => Views.Catalog;
@@ -15,6 +15,17 @@ public abstract partial class ViewsContract
         var polls = titles.Select((title, i) => EventScript.NewPoll(title, createdAt: EventScript.Start.AddMinutes(i))).ToArray();
         await Catalog.BatchAsync(polls.Select(_log.Created));
         return polls;
+    }
+
+    /// <summary>Creates polls with <paramref name="titles"/> and expects the search to list <paramref name="expected"/>, newest first, and no more.</summary>
+    private async Task SearchFindsAsync(string[] titles, string query, string[] expected)
+    {
+        await CreatePollsAsync(titles);
+
+        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
+
+        Assert.Equal(expected, page.Polls.Select(p => p.Title));
+        Assert.Equal(expected.Length, page.Total);
     }
 
     [Fact]
@@ -32,20 +43,14 @@ public abstract partial class ViewsContract
     [InlineData("pizza")]
     [InlineData("PIZZA")]
     [InlineData("  Pizza ")]
-    public async Task SearchMatchesTitlesWhateverTheirCase(string query)
-    {
-        await CreatePollsAsync("Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote");
-
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
-
-        Assert.Equal(["Pizza night vote", "PIZZA party", "Best pizza in town"], page.Polls.Select(p => p.Title));
-        Assert.Equal(3, page.Total);
-    }
+    public Task SearchMatchesTitlesWhateverTheirCase(string query) =>
+        SearchFindsAsync(["Best pizza in town", "Team lunch", "PIZZA party", "Dinner", "Pizza night vote"], query, ["Pizza night vote", "PIZZA party", "Best pizza in town"]);
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
+    [InlineData(" -?! ")]
     public async Task ABlankSearchListsEverything(string? query)
     {
         await CreatePollsAsync("A", "B", "C");
@@ -80,6 +85,88 @@ public abstract partial class ViewsContract
 
         Assert.Equal(["Vote 1"], page.Polls.Select(p => p.Title));
         Assert.Equal(3, page.Total);
+    }
+
+    [Theory]
+    [InlineData("piz")]
+    [InlineData("PIZ")]
+    [InlineData("Pizz")]
+    public Task SearchMatchesTheStartOfAnyTitleWordWhateverTheCase(string query) =>
+        SearchFindsAsync(["Pizzeria reviews", "Team lunch", "Best PIZZA", "Spizzata", "Lunch: pizza-night!"], query, ["Lunch: pizza-night!", "Best PIZZA", "Pizzeria reviews"]);
+
+    [Theory]
+    [InlineData("made")]
+    [InlineData("izza")]
+    [InlineData("homemade pizzas")]
+    [InlineData("zzz")]
+    public Task AWordFoundOnlyInsideTitleWordsDoesNotMatch(string query) =>
+        SearchFindsAsync(["Homemade pizza", "Unmade beds"], query, []);
+
+    [Theory]
+    [InlineData("team lun", new[] { "Lunch with the team", "Team lunch, Friday" })]
+    [InlineData("LUN team", new[] { "Lunch with the team", "Team lunch, Friday" })]
+    [InlineData("fri team l", new[] { "Team lunch, Friday" })]
+    [InlineData("t t", new[] { "Lunch with the team", "Team dinner", "Team lunch, Friday" })]
+    [InlineData("team drinks", new string[0])]
+    public Task EveryWordOfASearchMustStartSomeTitleWord(string query, string[] expected) =>
+        SearchFindsAsync(["Team lunch, Friday", "Team dinner", "Friday drinks", "Lunch with the team"], query, expected);
+
+    [Theory]
+    [InlineData("supercalifragilis", new[] { "Supercalifragilistic", "Supercalifragilisticexpialidocious poll" })]
+    [InlineData("Supercalifragilisticexpi", new[] { "Supercalifragilisticexpialidocious poll" })]
+    [InlineData("poll supercalifragilisticexpialidocious", new[] { "Supercalifragilisticexpialidocious poll" })]
+    [InlineData("supercalifragilizzz", new[] { "Supercalifragilizzzz and more" })]
+    [InlineData("supercalifragilisticexpialidociousness", new string[0])]
+    [InlineData("supercalifragili", new[] { "Supercalifragilizzzz and more", "Supercalifragilistic", "Supercalifragilisticexpialidocious poll" })]
+    public Task WordsLongerThanTheIndexedPrefixStillMatchWholly(string query, string[] expected) =>
+        SearchFindsAsync(["Supercalifragilisticexpialidocious poll", "Supercalifragilistic", "Supercalifragilizzzz and more", "Poll"], query, expected);
+
+    [Theory]
+    [InlineData("even", 3, 100)]
+    [InlineData("even three", 2, 50)]
+    [InlineData("three even", 3, 50)]
+    [InlineData("even three", 4, 30)]
+    [InlineData("thr ev p", 1, 500)]
+    public async Task SearchesArePagedNewestFirstWithTheirTotal(string query, int pageNumber, int pageSize)
+    {
+        // More polls than one chunk of the Redis walk, so a page can span chunks.
+        var titles = Enumerable.Range(1, 700).Select(i => $"Poll {i}{(i % 2 == 0 ? " even" : "")}{(i % 3 == 0 ? " three" : "")}").ToArray();
+        var polls = await CreatePollsAsync(titles);
+        var matching = polls.Reverse()
+            .Where(p => !query.Contains("ev", StringComparison.Ordinal) || p.Title.Contains(" even", StringComparison.Ordinal))
+            .Where(p => !query.Contains("thr", StringComparison.Ordinal) || p.Title.Contains(" three", StringComparison.Ordinal))
+            .ToArray();
+
+        var page = await Catalog.View.ListAsync(query, pageNumber, pageSize, Ct);
+
+        Assert.Equal(matching.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(p => p.Id), page.Polls.Select(p => p.Id));
+        Assert.Equal(matching.Length, page.Total);
+    }
+
+    [Fact]
+    public async Task SearchesCreatedOverSeveralBatchesStayNewestFirst()
+    {
+        var older = await CreatePollsAsync("Vote on lunch", "Vote on dinner");
+        var newer = await CreatePollsAsync("Lunch vote again");
+
+        var page = await Catalog.View.ListAsync("vote lunch", 1, 10, Ct);
+
+        Assert.Equal([newer[0].Id, older[0].Id], page.Polls.Select(p => p.Id));
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public async Task AClosedPollIsStillFoundBySearch()
+    {
+        var polls = await CreatePollsAsync("Office party venue", "Party snacks");
+        var closedAt = EventScript.Start.AddHours(2);
+
+        await Catalog.BatchAsync([_log.Close(polls[0], closedAt)]);
+
+        var page = await Catalog.View.ListAsync("party ven", 1, 10, Ct);
+        Assert.Equal(polls[0].Id, page.Polls.Single().Id);
+        Assert.Equal(closedAt, page.Polls.Single().ClosedAt);
+        Assert.Equal(2, (await Catalog.View.ListAsync("party", 1, 10, Ct)).Total);
     }
 
     [Fact]
