@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Tally.Server.Tests.Infrastructure;
 
@@ -15,19 +13,12 @@ public sealed class RedisOutageTests
     public async Task VotingGoesOnWhileRedisIsDownAndTheViewsCatchUpWhenItReturns()
     {
         await using var services = await SharedServices.CreateAsync();
-        var redisFolder = TempFolder.Create();
-        var port = FreePort();
-        var redis = StartRedis(redisFolder, port);
+        using var redis = new PrivateRedis();
         var key = RandomNumberGenerator.GetBytes(32);
         var folder = TempFolder.Create();
         try
         {
-            var settings = services.NodeSettings
-                .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
-                    ? $"--Tally:Views:Redis:ConnectionString=127.0.0.1:{port}"
-                    : s)
-                .ToArray();
-            using var node = await ServerProcess.StartAsync(folder, key, Patience, settings);
+            using var node = await ServerProcess.StartAsync(folder, key, Patience, redis.Redirect(services.NodeSettings));
             using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
             var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
             {
@@ -37,8 +28,7 @@ public sealed class RedisOutageTests
             var pollId = (string)(await Expect.JsonAsync(await client.SendAsync(create), 201))["id"]!;
             await VoteAsync(client, key, pollId, "before", 1);
 
-            redis.Kill(entireProcessTree: true);
-            await redis.WaitForExitAsync();
+            await redis.StopAsync();
             long last = 0;
             for (var i = 0; i < 20; i++)
             {
@@ -46,7 +36,7 @@ public sealed class RedisOutageTests
             }
 
             // A fresh, empty Redis on the same address: the views are rebuilt from the ledger's log.
-            redis = StartRedis(redisFolder, port);
+            redis.Restart();
             var deadline = DateTime.UtcNow + Patience;
             System.Text.Json.Nodes.JsonObject? results = null;
             while (DateTime.UtcNow < deadline)
@@ -72,13 +62,7 @@ public sealed class RedisOutageTests
         }
         finally
         {
-            if (!redis.HasExited)
-            {
-                redis.Kill(entireProcessTree: true);
-            }
-            redis.Dispose();
             TempFolder.Delete(folder);
-            TempFolder.Delete(redisFolder);
         }
     }
 
@@ -87,37 +71,5 @@ public sealed class RedisOutageTests
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes") { Content = JsonContent.Create(new { option_id = option }) };
         request.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, voter));
         return (long)(await Expect.JsonAsync(await client.SendAsync(request), 201))["sequence"]!;
-    }
-
-    private static Process StartRedis(string folder, int port)
-    {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--dir", folder, "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect("127.0.0.1", port);
-                return process;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20); // poll interval while redis-server binds its port
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
