@@ -23,6 +23,11 @@ public static class BenchRun
         var machine = MachineInfo.Current();
         output.WriteLine($"machine: {machine}");
         output.WriteLine($"command: {commandLine}");
+        if (options.CompareLimits)
+        {
+            await LimitsComparison.RunAsync(options, commandLine, machine, startedAt, ct);
+            return;
+        }
 
         // Resolve (and fail on) the server binary before spending seconds minting tokens.
         var serverDll = options.Target is null ? TallyLauncher.Locate(options.ServerDll) : null;

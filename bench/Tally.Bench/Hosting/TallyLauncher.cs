@@ -14,7 +14,8 @@ public static class TallyLauncher
             : throw new FileNotFoundException($"{path} does not exist; build it first: dotnet build -c Release src/Tally.Server", path);
     }
 
-    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64)
+    /// <param name="settings">More configuration, as environment variables (<c>Tally__Limits__Enabled</c>).</param>
+    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Pick();
         var environment = new Dictionary<string, string>
@@ -25,6 +26,10 @@ public static class TallyLauncher
             ["Tally__Auth__ExternalIssuers__0__Audience"] = BenchIssuer.Audience,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
         // Run from the dll's folder, as a deployment would, so the server's own appsettings.json applies.
         return ChildServer.Start(
             "Tally.Server",

@@ -20,6 +20,10 @@ public static class OptionReader
           --server-dll <path>      Tally.Server.dll to launch (default src/Tally.Server/bin/Release/net10.0/Tally.Server.dll)
           --target <url>           measure an already running Tally on loopback instead of launching one
           --issuer-key <base64>    HS256 key the target accepts for issuer "bench" (required with --target)
+          --compare-limits <on|off>  only votes: a node with the default limits against one with Tally:Limits:Enabled=false,
+                                   measured in turn, and the ratio (default off)
+          --rounds <n>             with --compare-limits: vote phases per node (default 2)
+          --target-unlimited <url> with --compare-limits and --target: the running node with the limits off
         """;
 
     /// <summary>Returns null after printing why, so the caller only has to choose an exit code.</summary>
@@ -55,12 +59,19 @@ public static class OptionReader
                     "--server-dll" => options with { ServerDll = value },
                     "--target" => options with { Target = LoopbackUri(name, value) },
                     "--issuer-key" => options with { IssuerKey = value },
+                    "--compare-limits" => options with { CompareLimits = OnOff(name, value) },
+                    "--rounds" => options with { Rounds = Positive(name, value) },
+                    "--target-unlimited" => options with { TargetUnlimited = LoopbackUri(name, value) },
                     _ => throw new FormatException($"Unknown option {name}."),
                 };
             }
             if (options.Target is not null && string.IsNullOrEmpty(options.IssuerKey))
             {
                 throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
+            }
+            if (options.CompareLimits && (options.Target is null) != (options.TargetUnlimited is null))
+            {
+                throw new FormatException("--compare-limits with --target needs --target-unlimited too (a node with Tally:Limits:Enabled=false), and only then.");
             }
             if (options.IssuerKey is not null)
             {
