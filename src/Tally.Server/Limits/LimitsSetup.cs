@@ -44,12 +44,15 @@ public static class LimitsSetup
         return services;
     }
 
-    /// <summary>After authentication, so a voter's bucket is known, and after authorization, so a request without a token spends nothing.</summary>
+    /// <summary>
+    /// After authentication, so a voter's bucket is known, and after authorization, so a request without a token spends
+    /// nothing. Only requests to limited endpoints enter the rate limiting middleware; reads pay nothing for it.
+    /// </summary>
     public static WebApplication UseTallyLimits(this WebApplication app)
     {
         if (app.Services.GetRequiredService<LimitsOptions>().Enabled)
         {
-            app.UseRateLimiter();
+            app.UseWhen(http => RequestLimiter.ActionOf(http) is not null, limited => limited.UseRateLimiter());
         }
         return app;
     }

@@ -39,7 +39,7 @@ public sealed class RequestLimiter(ITokenBuckets buckets, LimitBuckets limits, L
 
     private static Verdict VerdictOf(TimeSpan? wait) => wait is { } w ? Verdict.Refused(w) : Verdict.Granted;
 
-    private static LimitedAction? ActionOf(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<LimitedBy>()?.Action;
+    internal static LimitedAction? ActionOf(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<LimitedBy>()?.Action;
 
     private List<BucketKey> KeysOf(LimitedAction action, HttpContext http)
     {
