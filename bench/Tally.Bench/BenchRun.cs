@@ -66,7 +66,7 @@ public static class BenchRun
         else
         {
             target = $"launched from {Path.GetRelativePath(Environment.CurrentDirectory, serverDll!)} with a fresh data directory";
-            tally = TallyLauncher.Start(serverDll!, Path.Combine(scratch.Path, "tally-data"), keyBase64);
+            tally = TallyLauncher.Start(serverDll!, Path.Combine(scratch.Path, "tally-data"), keyBase64, options.ServerSettings);
         }
         try
         {

@@ -28,20 +28,22 @@ public static class LimitsComparison
         output.WriteLine($"minted {Millis.Count(tokens.Count)} voter tokens in {tokens.MintTime.TotalSeconds:0.0} s (outside every timed phase)");
 
         using var scratch = new ScratchDirectory();
-        await using var on = options.Target is null ? Launch(options, scratch, "limits-on", keyBase64, null) : null;
-        await using var off = options.Target is null
-            ? Launch(options, scratch, "limits-off", keyBase64, new Dictionary<string, string> { ["Tally__Limits__Enabled"] = "false" })
-            : null;
-        var onAddress = await ReadyAsync(on, options.Target, options, ct);
-        var offAddress = await ReadyAsync(off, options.TargetUnlimited, options, ct);
-        var target = options.Target is null ? "two nodes launched from the repository's Release build, fresh data directories" : $"limits on at {onAddress}, off at {offAddress}";
+        await using var on = Launch(options, scratch, "limits-on", keyBase64, options.ServerSettings);
+        await using var off = Launch(options, scratch, "limits-off", keyBase64,
+            new Dictionary<string, string>(options.ServerSettings) { ["Tally__Limits__Enabled"] = "false" });
+        await on.WaitUntilReadyAsync(options.StartupTimeout, ct);
+        await off.WaitUntilReadyAsync(options.StartupTimeout, ct);
+        var target = "two nodes launched from the repository's Release build"
+            + (options.ServerSettings.TryGetValue("Tally__Ledger__Provider", out var ledger) ? $", ledger {ledger}" : ", embedded (SQLite, memory views)")
+            + (options.ServerSettings.TryGetValue("Tally__Views__Provider", out var views) ? $", views {views}" : "");
 
         var phases = new List<ComparedPhase>();
         var warmed = new HashSet<bool>();
         for (var i = 0; i < 2 * options.Rounds; i++)
         {
             var limitsOn = i % 4 is 0 or 3;
-            var address = limitsOn ? onAddress : offAddress;
+            var node = limitsOn ? on : off;
+            var address = node.BaseAddress;
             var phaseOptions = options with { Warmup = warmed.Add(limitsOn) ? options.Warmup : TimeSpan.FromTicks(Math.Min(options.Warmup.Ticks, LaterWarmup.Ticks)) };
             CreatedPoll poll;
             using (var handler = LoadClients.CreateHandler(1))
@@ -53,28 +55,18 @@ public static class LimitsComparison
             output.WriteLine();
             output.WriteLine($"phase {i + 1}: limits {(limitsOn ? "on" : "off")}, {phaseOptions.Warmup.TotalSeconds:0} s warm-up, poll {poll.Id}");
             var phaseTokens = tokens.Rewound();
+            var cpuBefore = node.ProcessorTime;
             var votes = await VotePhase.RunAsync(address, poll.Id, bodies, phaseTokens, phaseOptions, ct);
             ConsoleReport.Votes(output, votes, phaseTokens);
             var exactness = await ExactnessCheck.RunAsync(address, new ResultsReader(poll.Id), tokens.Reusable(0), votes, ct);
             ConsoleReport.Exactness(output, exactness);
-            phases.Add(new ComparedPhase(i + 1, limitsOn, phaseOptions.Warmup, votes, exactness));
+            phases.Add(new ComparedPhase(i + 1, limitsOn, phaseOptions.Warmup, votes, exactness, node.ProcessorTime - cpuBefore));
         }
 
         output.WriteLine();
         output.WriteLine(ComparisonSummary.Render(machine, commandLine, startedAt, target, options, phases));
     }
 
-    private static ChildServer Launch(BenchOptions options, ScratchDirectory scratch, string name, string keyBase64, Dictionary<string, string>? settings) =>
+    private static ChildServer Launch(BenchOptions options, ScratchDirectory scratch, string name, string keyBase64, IReadOnlyDictionary<string, string> settings) =>
         TallyLauncher.Start(TallyLauncher.Locate(options.ServerDll), Path.Combine(scratch.Path, name), keyBase64, settings);
-
-    private static async Task<Uri> ReadyAsync(ChildServer? launched, Uri? target, BenchOptions options, CancellationToken ct)
-    {
-        if (launched is not null)
-        {
-            await launched.WaitUntilReadyAsync(options.StartupTimeout, ct);
-            return launched.BaseAddress;
-        }
-        await Readiness.WaitAsync(target!, options.StartupTimeout, () => null, ct);
-        return target!;
-    }
 }

@@ -14,8 +14,8 @@ public static class TallyLauncher
             : throw new FileNotFoundException($"{path} does not exist; build it first: dotnet build -c Release src/Tally.Server", path);
     }
 
-    /// <param name="settings">More configuration, as environment variables (<c>Tally__Limits__Enabled</c>).</param>
-    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">More configuration, as environment variables (<c>Tally__Ledger__Provider</c>).</param>
+    public static ChildServer Start(string serverDll, string dataPath, string issuerKeyBase64, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort.Pick();
         var environment = new Dictionary<string, string>
@@ -26,7 +26,7 @@ public static class TallyLauncher
             ["Tally__Auth__ExternalIssuers__0__Audience"] = BenchIssuer.Audience,
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in settings)
         {
             environment[name] = value;
         }

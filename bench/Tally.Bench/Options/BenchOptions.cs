@@ -33,8 +33,8 @@ public sealed record BenchOptions
     /// <summary>Measure votes/s with the default limits against a node with them lifted, in one run (nothing else).</summary>
     public bool CompareLimits { get; init; }
 
-    /// <summary>With <see cref="CompareLimits"/> and <see cref="Target"/>: an already running node with <c>Tally:Limits:Enabled=false</c>.</summary>
-    public Uri? TargetUnlimited { get; init; }
+    /// <summary>Configuration for the nodes the bench launches, as environment variables (<c>Tally__Ledger__Provider=postgres</c>).</summary>
+    public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>With <see cref="CompareLimits"/>: vote phases per node, taken in turn (on, off, off, on, …).</summary>
     public int Rounds { get; init; } = 2;

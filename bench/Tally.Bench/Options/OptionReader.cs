@@ -23,7 +23,7 @@ public static class OptionReader
           --compare-limits <on|off>  only votes: a node with the default limits against one with Tally:Limits:Enabled=false,
                                    measured in turn, and the ratio (default off)
           --rounds <n>             with --compare-limits: vote phases per node (default 2)
-          --target-unlimited <url> with --compare-limits and --target: the running node with the limits off
+          --server-setting <NAME=VALUE>  configuration for the launched nodes, as an environment variable (repeatable)
         """;
 
     /// <summary>Returns null after printing why, so the caller only has to choose an exit code.</summary>
@@ -61,7 +61,7 @@ public static class OptionReader
                     "--issuer-key" => options with { IssuerKey = value },
                     "--compare-limits" => options with { CompareLimits = OnOff(name, value) },
                     "--rounds" => options with { Rounds = Positive(name, value) },
-                    "--target-unlimited" => options with { TargetUnlimited = LoopbackUri(name, value) },
+                    "--server-setting" => options with { ServerSettings = With(options.ServerSettings, name, value) },
                     _ => throw new FormatException($"Unknown option {name}."),
                 };
             }
@@ -69,9 +69,9 @@ public static class OptionReader
             {
                 throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
             }
-            if (options.CompareLimits && (options.Target is null) != (options.TargetUnlimited is null))
+            if (options.CompareLimits && options.Target is not null)
             {
-                throw new FormatException("--compare-limits with --target needs --target-unlimited too (a node with Tally:Limits:Enabled=false), and only then.");
+                throw new FormatException("--compare-limits launches its own two nodes; pass --server-setting instead of --target.");
             }
             if (options.IssuerKey is not null)
             {
@@ -86,6 +86,16 @@ public static class OptionReader
             error.WriteLine(Usage);
             return null;
         }
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string name, string value)
+    {
+        var split = value.IndexOf('=', StringComparison.Ordinal);
+        if (split < 1)
+        {
+            throw new FormatException($"{name} is NAME=VALUE, not '{value}'.");
+        }
+        return new Dictionary<string, string>(settings) { [value[..split]] = value[(split + 1)..] };
     }
 
     private static bool OnOff(string name, string value) => value switch

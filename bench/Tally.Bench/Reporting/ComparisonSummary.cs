@@ -18,20 +18,35 @@ public static class ComparisonSummary
         md.AppendLine(CultureInfo.InvariantCulture, $"- Load: {options.Clients} closed-loop clients, each vote by a new voter; {options.Duration.TotalSeconds:0} s measured per phase");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{commandLine}`");
         md.AppendLine();
-        md.AppendLine("| phase | limits | warm-up (s) | durable votes/s | latency p50 / p99 (ms) | errors | exactness |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| phase | limits | warm-up (s) | durable votes/s | latency p50 / p99 (ms) | server CPU per vote (µs) | errors | exactness |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var p in phases)
         {
             var load = p.Votes.Load;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Number} | {(p.LimitsOn ? "on" : "off")} | {p.Warmup.TotalSeconds:0} | {Millis.Rate(load.PerSecond)} | {Millis.Percentiles(load.LatencyMicros, 50, 99)} | {Millis.Count(load.Failures)} | {(p.Exactness.Matched ? "match" : "**MISMATCH**")} |");
+                $"| {p.Number} | {(p.LimitsOn ? "on" : "off")} | {p.Warmup.TotalSeconds:0} | {Millis.Rate(load.PerSecond)} | {Millis.Percentiles(load.LatencyMicros, 50, 99)} | {Micros(p.CpuMicrosPerVote)} | {Millis.Count(load.Failures)} | {(p.Exactness.Matched ? "match" : "**MISMATCH**")} |");
         }
         var on = phases.Where(p => p.LimitsOn).Average(p => p.Votes.Load.PerSecond);
         var off = phases.Where(p => !p.LimitsOn).Average(p => p.Votes.Load.PerSecond);
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **mean** | on | | **{Millis.Rate(on)}** | | | |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **mean** | off | | **{Millis.Rate(off)}** | | | |");
+        var cpuOn = MeanCpu(phases, true);
+        var cpuOff = MeanCpu(phases, false);
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **mean** | on | | **{Millis.Rate(on)}** | | {Micros(cpuOn)} | | |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **mean** | off | | **{Millis.Rate(off)}** | | {Micros(cpuOff)} | | |");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**votes/s with limits ÷ without: {Millis.Ratio(on, off)}**");
+        if (cpuOn is { } a && cpuOff is { } b)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Server CPU per vote with limits ÷ without: {Millis.Ratio(a, b)}");
+        }
         return md.ToString();
     }
+
+    private static double? MeanCpu(IReadOnlyList<ComparedPhase> phases, bool limitsOn)
+    {
+        var measured = phases.Where(p => p.LimitsOn == limitsOn && p.CpuMicrosPerVote is not null).ToList();
+        return measured.Count == 0 ? null : measured.Average(p => p.CpuMicrosPerVote!.Value);
+    }
+
+    private static string Micros(double? micros) => micros is { } m ? m.ToString("0", CultureInfo.InvariantCulture) : "n/a";
 }
