@@ -55,12 +55,13 @@ public static class LimitsComparison
             output.WriteLine();
             output.WriteLine($"phase {i + 1}: limits {(limitsOn ? "on" : "off")}, {phaseOptions.Warmup.TotalSeconds:0} s warm-up, poll {poll.Id}");
             var phaseTokens = tokens.Rewound();
-            var cpuBefore = node.ProcessorTime;
+            // Both nodes: on PostgreSQL + Redis the other one may be the projector, applying this phase's votes.
+            var cpuBefore = on.ProcessorTime + off.ProcessorTime;
             var votes = await VotePhase.RunAsync(address, poll.Id, bodies, phaseTokens, phaseOptions, ct);
             ConsoleReport.Votes(output, votes, phaseTokens);
             var exactness = await ExactnessCheck.RunAsync(address, new ResultsReader(poll.Id), tokens.Reusable(0), votes, ct);
             ConsoleReport.Exactness(output, exactness);
-            phases.Add(new ComparedPhase(i + 1, limitsOn, phaseOptions.Warmup, votes, exactness, node.ProcessorTime - cpuBefore));
+            phases.Add(new ComparedPhase(i + 1, limitsOn, phaseOptions.Warmup, votes, exactness, on.ProcessorTime + off.ProcessorTime - cpuBefore));
         }
 
         output.WriteLine();

@@ -18,7 +18,7 @@ public static class ComparisonSummary
         md.AppendLine(CultureInfo.InvariantCulture, $"- Load: {options.Clients} closed-loop clients, each vote by a new voter; {options.Duration.TotalSeconds:0} s measured per phase");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{commandLine}`");
         md.AppendLine();
-        md.AppendLine("| phase | limits | warm-up (s) | durable votes/s | latency p50 / p99 (ms) | server CPU per vote (µs) | errors | exactness |");
+        md.AppendLine("| phase | limits | warm-up (s) | durable votes/s | latency p50 / p99 (ms) | Tally CPU per vote (µs) | errors | exactness |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var p in phases)
         {
@@ -37,7 +37,7 @@ public static class ComparisonSummary
         if (cpuOn is { } a && cpuOff is { } b)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Server CPU per vote with limits ÷ without: {Millis.Ratio(a, b)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Tally CPU per vote with limits ÷ without: {Millis.Ratio(a, b)}");
         }
         return md.ToString();
     }
