@@ -28,7 +28,9 @@ public static class LimitsComparison
         output.WriteLine($"minted {Millis.Count(tokens.Count)} voter tokens in {tokens.MintTime.TotalSeconds:0.0} s (outside every timed phase)");
 
         using var scratch = new ScratchDirectory();
-        await using var on = Launch(options, scratch, "limits-on", keyBase64, options.ServerSettings);
+        // Both explicit: a launcher may default either way.
+        await using var on = Launch(options, scratch, "limits-on", keyBase64,
+            new Dictionary<string, string>(options.ServerSettings) { ["Tally__Limits__Enabled"] = "true" });
         await using var off = Launch(options, scratch, "limits-off", keyBase64,
             new Dictionary<string, string>(options.ServerSettings) { ["Tally__Limits__Enabled"] = "false" });
         await on.WaitUntilReadyAsync(options.StartupTimeout, ct);
