@@ -3,6 +3,7 @@
 # (scripts/test-services.sh), one node in that mode trusting a fresh bench issuer key, runs the bench against it with
 # the arguments given, and stops everything. Build first: dotnet build -c Release Tally.slnx
 #   bash scripts/bench-postgres-redis.sh --duration 15 --read-seconds 5
+# With --compare-limits on, the bench launches its two nodes itself (limits on, and off) on these services.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,13 @@ stop() {
 }
 trap stop EXIT INT TERM
 test_services_start
+
+if [[ " $* " == *" --compare-limits on "* ]]; then
+    dotnet run -c Release --no-build --project bench/Tally.Bench -- \
+        --server-setting Tally__Ledger__Provider=postgres --server-setting "Tally__Ledger__Postgres__ConnectionString=$TALLY_TEST_POSTGRES" \
+        --server-setting Tally__Views__Provider=redis --server-setting "Tally__Views__Redis__ConnectionString=$TALLY_TEST_REDIS" "$@"
+    exit
+fi
 
 key=$(head -c 32 /dev/urandom | base64 -w0)
 data="$TALLY_SERVICES_DIR/node"

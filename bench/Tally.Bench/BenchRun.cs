@@ -21,6 +21,11 @@ public static class BenchRun
         var output = Console.Out;
         var startedAt = DateTimeOffset.UtcNow;
         var machine = ConsoleReport.Header(output, commandLine);
+        if (options.CompareLimits)
+        {
+            await LimitsComparison.RunAsync(options, commandLine, machine, startedAt, ct);
+            return;
+        }
 
         // Resolve (and fail on) the server binary before spending seconds minting tokens.
         var serverDll = options.Target is null ? TallyLauncher.Locate(options.ServerDll) : null;
@@ -59,7 +64,7 @@ public static class BenchRun
         else
         {
             target = $"launched from {Path.GetRelativePath(Environment.CurrentDirectory, serverDll!)} with a fresh data directory";
-            tally = TallyLauncher.Start(serverDll!, Path.Combine(scratch.Path, "tally-data"), keyBase64);
+            tally = TallyLauncher.Start(serverDll!, Path.Combine(scratch.Path, "tally-data"), keyBase64, options.ServerSettings);
         }
         try
         {

@@ -25,8 +25,6 @@ public static class TallyLauncher
             ["Tally__Auth__ExternalIssuers__0__Key"] = issuerKeyBase64,
             ["Tally__Auth__ExternalIssuers__0__Audience"] = BenchIssuer.Audience,
             ["Logging__LogLevel__Default"] = "Warning",
-            // The bench measures what the server can do, not the request limits meant for abusive clients.
-            ["Tally__Limits__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -30,6 +30,15 @@ public sealed record BenchOptions
     /// <summary>Base64 HS256 key the target accepts for issuer "bench"; required with <see cref="Target"/>.</summary>
     public string? IssuerKey { get; init; }
 
+    /// <summary>Measure votes/s with the default limits against a node with them lifted, in one run (nothing else).</summary>
+    public bool CompareLimits { get; init; }
+
+    /// <summary>Configuration for the nodes the bench launches, as environment variables (<c>Tally__Ledger__Provider=postgres</c>).</summary>
+    public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>With <see cref="CompareLimits"/>: vote phases per node, taken in turn (on, off, off, on, …).</summary>
+    public int Rounds { get; init; } = 2;
+
     /// <summary>
     /// Pre-minted voter tokens. Each vote spends one, so this bounds the vote phase; the 40k/s guess keeps
     /// minting time and memory proportionate to what one machine can plausibly commit.

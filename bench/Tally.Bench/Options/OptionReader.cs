@@ -20,6 +20,10 @@ public static class OptionReader
           --server-dll <path>      Tally.Server.dll to launch (default src/Tally.Server/bin/Release/net10.0/Tally.Server.dll)
           --target <url>           measure an already running Tally on loopback instead of launching one
           --issuer-key <base64>    HS256 key the target accepts for issuer "bench" (required with --target)
+          --compare-limits <on|off>  only votes: a node with the default limits against one with Tally:Limits:Enabled=false,
+                                   measured in turn, and the ratio (default off)
+          --rounds <n>             with --compare-limits: vote phases per node (default 2)
+          --server-setting <NAME=VALUE>  configuration for the launched nodes, as an environment variable (repeatable)
 
         The poll catalogue (list and search at 100,000 polls) has a benchmark of its own: -- catalog --help
         """;
@@ -40,12 +44,19 @@ public static class OptionReader
             "--server-dll" => options with { ServerDll = value },
             "--target" => options with { Target = LoopbackUri(name, value) },
             "--issuer-key" => options with { IssuerKey = value },
+            "--compare-limits" => options with { CompareLimits = OnOff(name, value) },
+            "--rounds" => options with { Rounds = Positive(name, value) },
+            "--server-setting" => options with { ServerSettings = With(options.ServerSettings, name, value) },
             _ => throw new FormatException($"Unknown option {name}."),
         }, options =>
         {
             if (options.Target is not null && string.IsNullOrEmpty(options.IssuerKey))
             {
                 throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
+            }
+            if (options.CompareLimits && options.Target is not null)
+            {
+                throw new FormatException("--compare-limits launches its own two nodes; pass --server-setting instead of --target.");
             }
             if (options.IssuerKey is not null)
             {
@@ -87,6 +98,16 @@ public static class OptionReader
             error.WriteLine(usage);
             return null;
         }
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string name, string value)
+    {
+        var split = value.IndexOf('=', StringComparison.Ordinal);
+        if (split < 1)
+        {
+            throw new FormatException($"{name} is NAME=VALUE, not '{value}'.");
+        }
+        return new Dictionary<string, string>(settings) { [value[..split]] = value[(split + 1)..] };
     }
 
     private static bool OnOff(string name, string value) => value switch

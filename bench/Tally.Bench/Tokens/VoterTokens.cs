@@ -45,6 +45,9 @@ public sealed class VoterTokens
         return true;
     }
 
+    /// <summary>The same voters, none used yet: for a phase voting in a poll of its own.</summary>
+    public VoterTokens Rewound() => new(_tokens, MintTime);
+
     /// <summary>Any token, for requests where re-using a voter is harmless (reads, the baseline).</summary>
     public string Reusable(long n) => _tokens[(int)(n % _tokens.Length)];
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Limits;
 using Tally.Server.Problems;
 
 namespace Tally.Server.Endpoints;
@@ -10,22 +11,31 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync);
-        group.MapPost("/login", LoginAsync);
+        group.MapPost("/register", RegisterAsync).Limited(LimitedAction.Register);
+        group.MapPost("/login", LoginAsync).Limited(LimitedAction.Login);
         return group;
     }
 
     private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> RegisterAsync(
-        CredentialsRequest request, UserAccounts accounts, CancellationToken ct)
+        CredentialsRequest request, UserAccounts accounts, AccountThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (await throttle.BeforeRegisterAsync(request.Username) is { } wait)
+        {
+            return RateLimitRejection.Problem(http, wait);
+        }
         var outcome = await accounts.RegisterAsync(request.Username, request.Password, ct);
         return outcome.Value is { } session ? TypedResults.Created((string?)null, ToResponse(session)) : Problem.Of(outcome.Rejection!);
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        CredentialsRequest request, UserAccounts accounts, CancellationToken ct)
+        CredentialsRequest request, UserAccounts accounts, AccountThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (await throttle.BeforeLoginAsync(request.Username, http) is { } wait)
+        {
+            return RateLimitRejection.Problem(http, wait);
+        }
         var outcome = await accounts.LoginAsync(request.Username, request.Password, ct);
+        await throttle.AfterLoginAsync(request.Username, http, outcome.Rejection);
         return outcome.Value is { } session ? TypedResults.Ok(ToResponse(session)) : Problem.Of(outcome.Rejection!);
     }
 

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tally.Server.Contracts;
+using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Progress;
 
@@ -13,7 +14,7 @@ namespace Tally.Server.Endpoints;
 public static class LiveEndpoints
 {
     public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results");
+        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream);
 
     private static async Task<Results<ServerSentEventsResult<ResultsResponse>, ProblemHttpResult>> OpenAsync(
         Guid id,

@@ -6,6 +6,7 @@ using Tally.Domain.Polls;
 using Tally.Ledger.Handlers;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
 
@@ -21,7 +22,7 @@ public static class PollEndpoints
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
-        group.MapPost("/", CreateAsync).RequireAuthorization();
+        group.MapPost("/", CreateAsync).RequireAuthorization().Limited(LimitedAction.CreatePoll);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/close", CloseAsync).RequireAuthorization();

@@ -7,6 +7,7 @@ using Tally.Domain.Errors;
 using Tally.Ledger.Handlers;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
 using Tally.Views.Progress;
@@ -22,8 +23,8 @@ public static class VoteEndpoints
     public static RouteGroupBuilder MapVotes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
-        group.MapPost("/", CastAsync);
-        group.MapDelete("/me", RetractAsync);
+        group.MapPost("/", CastAsync).Limited(LimitedAction.Vote);
+        group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote);
         group.MapGet("/me", GetMineAsync);
         return group;
     }

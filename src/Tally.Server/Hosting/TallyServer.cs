@@ -4,6 +4,9 @@ using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Endpoints;
+using Tally.Server.Headers;
+using Tally.Server.Limits;
+using Tally.Server.Network;
 using Tally.Server.Problems;
 using Tally.Sync;
 using Tally.Views;
@@ -45,16 +48,22 @@ public static class TallyServer
         builder.Services.AddTallyLedger(builder.Configuration, dataPath);
         builder.Services.AddTallySync(builder.Configuration);
         AddViews(builder.Services, builder.Configuration);
+        builder.AddTallyNetwork();
+        builder.Services.AddTallyHeaders(builder.Configuration);
+        builder.Services.AddTallyLimits(builder.Configuration);
 
         builder.Services.Configure<ReadOptions>(builder.Configuration.GetSection(ReadOptions.Section));
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<ResultsReader>();
 
         var app = builder.Build();
+        app.UseTallyNetwork();
+        app.UseTallyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTallyLimits();
 
         app.MapStatus();
         app.MapAuth();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Tally.Server.Tests.Infrastructure;
 
@@ -23,15 +22,12 @@ public sealed class RedisOutageTests
     public async Task VotingGoesOnWhileRedisIsDownAndTheViewsCatchUpWhenItReturns()
     {
         await using var services = await SharedServices.CreateAsync();
-        var redisFolder = TempFolder.Create();
-        var port = FreePort.Next();
-        var redis = StartRedis(redisFolder, port);
+        using var redis = new PrivateRedis();
         var key = RandomNumberGenerator.GetBytes(32);
         var folder = TempFolder.Create();
         try
         {
-            var settings = OnRedis(services, port).ToArray();
-            using var node = await ServerProcess.StartAsync(folder, key, Patience, settings);
+            using var node = await ServerProcess.StartAsync(folder, key, Patience, redis.Redirect(services.NodeSettings));
             using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
             var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
             {
@@ -41,8 +37,7 @@ public sealed class RedisOutageTests
             var pollId = (string)(await Expect.JsonAsync(await client.SendAsync(create), 201))["id"]!;
             await VoteAsync(client, key, pollId, "before", 1);
 
-            redis.Kill(entireProcessTree: true);
-            await redis.WaitForExitAsync();
+            await redis.StopAsync();
             long last = 0;
             for (var i = 0; i < 20; i++)
             {
@@ -50,7 +45,7 @@ public sealed class RedisOutageTests
             }
 
             // A fresh, empty Redis on the same address: the views are rebuilt from the ledger's log.
-            redis = StartRedis(redisFolder, port);
+            redis.Restart();
             var deadline = DateTime.UtcNow + Patience;
             System.Text.Json.Nodes.JsonObject? results = null;
             while (DateTime.UtcNow < deadline)
@@ -76,13 +71,7 @@ public sealed class RedisOutageTests
         }
         finally
         {
-            if (!redis.HasExited)
-            {
-                redis.Kill(entireProcessTree: true);
-            }
-            redis.Dispose();
             TempFolder.Delete(folder);
-            TempFolder.Delete(redisFolder);
         }
     }
 
@@ -90,105 +79,59 @@ public sealed class RedisOutageTests
     public async Task ReadsAnswer503FastWhileRedisIsDownAndComeBackWithIt()
     {
         await using var services = await SharedServices.CreateAsync();
-        var redisFolder = TempFolder.Create();
-        var port = FreePort.Next();
-        var redis = StartRedis(redisFolder, port);
-        try
-        {
-            var settings = OnRedis(services, port)
-                .Append($"--Tally:Views:Redis:SyncTimeout={RedisTimeout}")
-                .Append($"--Tally:Views:Redis:AsyncTimeout={RedisTimeout}")
-                .ToArray();
-            await using var host = await TallyTestHost.StartAsync(settings: settings);
-            var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
-            var voter = host.Voter("voter-1");
-            var first = await Expect.JsonAsync(await voter.VoteAsync(id, 1), 201);
-            await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)first["sequence"]!}"), 200);
+        using var redis = new PrivateRedis();
+        var settings = redis.Redirect(services.NodeSettings)
+            .Append($"--Tally:Views:Redis:SyncTimeout={RedisTimeout}")
+            .Append($"--Tally:Views:Redis:AsyncTimeout={RedisTimeout}")
+            .ToArray();
+        await using var host = await TallyTestHost.StartAsync(settings: settings);
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+        var voter = host.Voter("voter-1");
+        var first = await Expect.JsonAsync(await voter.VoteAsync(id, 1), 201);
+        await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)first["sequence"]!}"), 200);
 
-            redis.Kill(entireProcessTree: true);
-            await redis.WaitForExitAsync();
-            foreach (var (client, path) in new[]
-            {
-                (host.Client, $"/v1/polls/{id}/results"),
-                (host.Client, $"/v1/polls/{id}/heatmap"),
-                (host.Client, $"/v1/polls/{id}/delta?since=5m"),
-                (host.Client, "/v1/polls"),
-                (host.Client, $"/v1/polls/{id}"),
-                (voter, $"/v1/polls/{id}/votes/me"),
-                (host.Client, "/v1/sync/status"),
-            })
-            {
-                var watch = Stopwatch.StartNew();
-                var response = await client.GetAsync(path);
-                watch.Stop();
-                await Expect.ProblemAsync(response, 503, "SERVICE_UNAVAILABLE");
-                Assert.NotNull(response.Headers.RetryAfter);
-                Assert.True(watch.Elapsed < Fast, $"GET {path} took {watch.Elapsed} to give up.");
-                TestContext.Current.TestOutputHelper?.WriteLine($"GET {path}: 503 after {watch.Elapsed.TotalMilliseconds:F0} ms");
-            }
-            // The ledger does not need Redis: voting goes on.
-            var second = await Expect.JsonAsync(await host.Voter("voter-2").VoteAsync(id, 2), 201);
-
-            redis = StartRedis(redisFolder, port);
-            var deadline = DateTime.UtcNow + Patience;
-            var back = false;
-            while (!back && DateTime.UtcNow < deadline)
-            {
-                var response = await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)second["sequence"]!}");
-                back = (int)response.StatusCode == 200 && (long)(await Expect.JsonAsync(response, 200))["total_votes"]! == 2;
-                if (!back)
-                {
-                    await Task.Delay(50); // poll interval while the views are rebuilt into the fresh Redis
-                }
-            }
-            Assert.True(back, "The results did not come back with both votes after Redis returned.");
-        }
-        finally
+        await redis.StopAsync();
+        foreach (var (client, path) in new[]
         {
-            if (!redis.HasExited)
-            {
-                redis.Kill(entireProcessTree: true);
-            }
-            redis.Dispose();
-            TempFolder.Delete(redisFolder);
+            (host.Client, $"/v1/polls/{id}/results"),
+            (host.Client, $"/v1/polls/{id}/heatmap"),
+            (host.Client, $"/v1/polls/{id}/delta?since=5m"),
+            (host.Client, "/v1/polls"),
+            (host.Client, $"/v1/polls/{id}"),
+            (voter, $"/v1/polls/{id}/votes/me"),
+            (host.Client, "/v1/sync/status"),
+        })
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await client.GetAsync(path);
+            watch.Stop();
+            await Expect.ProblemAsync(response, 503, "SERVICE_UNAVAILABLE");
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.True(watch.Elapsed < Fast, $"GET {path} took {watch.Elapsed} to give up.");
+            TestContext.Current.TestOutputHelper?.WriteLine($"GET {path}: 503 after {watch.Elapsed.TotalMilliseconds:F0} ms");
         }
+        // The ledger does not need Redis: voting goes on.
+        var second = await Expect.JsonAsync(await host.Voter("voter-2").VoteAsync(id, 2), 201);
+
+        redis.Restart();
+        var deadline = DateTime.UtcNow + Patience;
+        var back = false;
+        while (!back && DateTime.UtcNow < deadline)
+        {
+            var response = await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)second["sequence"]!}");
+            back = (int)response.StatusCode == 200 && (long)(await Expect.JsonAsync(response, 200))["total_votes"]! == 2;
+            if (!back)
+            {
+                await Task.Delay(50); // poll interval while the views are rebuilt into the fresh Redis
+            }
+        }
+        Assert.True(back, "The results did not come back with both votes after Redis returned.");
     }
-
-    /// <summary>A node's settings on the shared PostgreSQL, with its views in the Redis on <paramref name="port"/>.</summary>
-    private static IEnumerable<string> OnRedis(SharedServices services, int port) => services.NodeSettings
-        .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
-            ? $"--Tally:Views:Redis:ConnectionString=127.0.0.1:{port}"
-            : s);
 
     private static async Task<long> VoteAsync(HttpClient client, byte[] key, string pollId, string voter, int option)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes") { Content = JsonContent.Create(new { option_id = option }) };
         request.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, voter));
         return (long)(await Expect.JsonAsync(await client.SendAsync(request), 201))["sequence"]!;
-    }
-
-    private static Process StartRedis(string folder, int port)
-    {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--dir", folder, "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect("127.0.0.1", port);
-                return process;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20); // poll interval while redis-server binds its port
-            }
-        }
     }
 }

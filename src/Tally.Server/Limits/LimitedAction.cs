@@ -1,0 +1,11 @@
+namespace Tally.Server.Limits;
+
+/// <summary>What an endpoint does, as far as the limits care.</summary>
+public enum LimitedAction
+{
+    Vote,
+    CreatePoll,
+    Register,
+    Login,
+    LiveStream,
+}

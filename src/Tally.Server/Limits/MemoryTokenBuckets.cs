@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+
+namespace Tally.Server.Limits;
+
+/// <summary>
+/// Token buckets in this node's memory: the embedded mode's limiter, and every node's fallback while Redis is away.
+/// A bucket that has refilled completely is the same as no bucket, so a periodic sweep forgets those.
+/// </summary>
+public sealed class MemoryTokenBuckets : ITokenBuckets, IDisposable
+{
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(string Bucket, string Subject), (TokenBucket State, BucketOptions Options)> _buckets = new();
+    private readonly Timer _sweep;
+
+    public MemoryTokenBuckets()
+    {
+        _sweep = new Timer(_ => Sweep(), null, SweepInterval, SweepInterval);
+    }
+
+    public ValueTask<TimeSpan?> TakeAsync(IReadOnlyList<BucketKey> keys) => ValueTask.FromResult(Take(keys));
+
+    public TimeSpan? Take(IReadOnlyList<BucketKey> keys)
+    {
+        var now = Environment.TickCount64;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (TakeOne(keys[i], now) is { } wait)
+            {
+                return TimeSpan.FromMilliseconds(wait);
+            }
+        }
+        return null;
+    }
+
+    private long? TakeOne(BucketKey key, long now)
+    {
+        while (true)
+        {
+            var options = key.Bucket.Options;
+            var (state, _) = _buckets.GetOrAdd(
+                (key.Bucket.Name, key.Subject), static (_, fresh) => (new TokenBucket(fresh.Options.TokenLimit, fresh.Now), fresh.Options), (Options: options, Now: now));
+            lock (state)
+            {
+                if (!state.Retired)
+                {
+                    return state.TryTake(options, now);
+                }
+            }
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = Environment.TickCount64;
+        foreach (var entry in _buckets)
+        {
+            var (state, options) = entry.Value;
+            lock (state)
+            {
+                if (state.IsFull(options, now))
+                {
+                    state.Retired = true;
+                    _buckets.TryRemove(entry);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _sweep.Dispose();
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using Tally.Server.Tests.Infrastructure;
+
+namespace Tally.Server.Tests.Limits;
+
+public sealed class LoginLockoutTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task FiftyWrongPasswordsLockTheAccountEvenAgainstTheRightOneUntilTheLockoutEnds()
+    {
+        // Buckets wide open, so every refusal here is the lockout's.
+        await using var host = await TallyTestHost.StartAsync(settings:
+        [
+            "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
+            "--Tally:Limits:Login:PerIp:TokenLimit=1000",
+            "--Tally:Limits:LoginFailures:PerAccount:Threshold=10",
+            "--Tally:Limits:LoginFailures:PerAccount:Lockout=00:00:05",
+            "--Tally:Limits:LoginFailures:PerAccount:MaxLockout=00:00:05",
+        ]);
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "right password" }), 201);
+        Task<HttpResponseMessage> Login(string password) =>
+            host.Client.PostAsJsonAsync("/v1/auth/login", new { username = "Bob", password });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 50; i++)
+        {
+            statuses.Add((int)(await Login($"guess-{i}")).StatusCode);
+        }
+        Assert.Equal(Enumerable.Repeat(401, 10).Concat(Enumerable.Repeat(429, 40)), statuses);
+
+        await RateLimited.ExpectAsync(await Login("right password"));
+        var after = await RateLimited.UntilServedAsync(() => Login("right password"), Patience);
+        await Expect.StatusAsync(after, 200);
+    }
+
+    [Fact]
+    public async Task WrongPasswordsForManyAccountsLockTheAddress()
+    {
+        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Limits:LoginFailures:PerIp:Threshold=5");
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "frank", password = "right password" }), 201);
+        for (var i = 0; i < 5; i++)
+        {
+            await Expect.ProblemAsync(await host.Client.PostAsJsonAsync("/v1/auth/login", new { username = $"user-{i}", password = "guess" }), 401, "INVALID_CREDENTIALS");
+        }
+        await RateLimited.ExpectAsync(await host.Client.PostAsJsonAsync("/v1/auth/login", new { username = "frank", password = "right password" }));
+    }
+}
