@@ -14,15 +14,18 @@ namespace Tally.Server.Tests.Security;
 /// </summary>
 public sealed class HostileInputTests
 {
-    private const string Forbidden = "\u0000\u0007\u001b\u007f\u0085\u009f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ud800\udc00";
+    private const string Forbidden = "\u0000\u0007\u001b\u007f\u0080\u009f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ud800\udc00";
     private const string Noise = "\u200b\u200c\u200d\u2060\ufeff'\";--<>/*%_\\ ";
 
-    /// <summary>A string that always holds at least one character no display text, username or region may contain.</summary>
+    /// <summary>
+    /// A string that always holds, between two letters (where trimming cannot take it away), at least one character no
+    /// display text, username or region may contain.
+    /// </summary>
     private static readonly Gen<string> HostileText = Gen.Select(
         Gen.String[Gen.Char[Noise + "abcXYZ123"], 0, 12],
         Gen.Char[Forbidden],
         Gen.String[Gen.Char[Noise + Forbidden + "abc"], 0, 12],
-        (before, bad, after) => before + bad + after);
+        (before, bad, after) => before + "x" + bad + "y" + after);
 
     [Theory]
     [InlineData(Stack.Embedded)]
