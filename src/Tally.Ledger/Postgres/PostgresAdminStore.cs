@@ -39,7 +39,10 @@ public sealed class PostgresAdminStore(PostgresLedgerDatabase database, TimeProv
             "UPDATE admin_grants SET revoked_by = $2, revoked_at = $3 WHERE voter_id = $1 AND revoked_at IS NULL",
             "admin_revoked", at => new AdminRevoked(voterId, revokedBy, at), ct);
 
-    /// <summary>Runs the grant's change; only when it changed a row does it append the audit row and the event.</summary>
+    /// <summary>
+    /// Runs the grant's change; only when it changed a row does it append the audit row and the event. The token bounds only
+    /// getting a connection: a started change runs to its commit, as every ledger write does.
+    /// </summary>
     private Task<long?> ChangeAsync(string voterId, string actor, string sql, string action, Func<DateTimeOffset, LedgerEvent> toEvent, CancellationToken ct) =>
         database.WriteAsync<long?>(async write =>
         {
@@ -48,7 +51,7 @@ public sealed class PostgresAdminStore(PostgresLedgerDatabase database, TimeProv
             {
                 change.BatchCommands.Add(PostgresValues.Command(sql,
                     PostgresValues.Text(voterId), PostgresValues.Text(actor), PostgresValues.Instant(at)));
-                await change.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await change.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
                 if (change.BatchCommands[0].RecordsAffected == 0)
                 {
                     return null;
@@ -56,6 +59,6 @@ public sealed class PostgresAdminStore(PostgresLedgerDatabase database, TimeProv
             }
             await using var append = write.CreateBatch();
             append.BatchCommands.Add(PostgresAudit.Insert(at, actor, action, detail: voterId));
-            return await PostgresEventAppender.AppendOneAsync(write, append, toEvent(at), at, ct).ConfigureAwait(false);
+            return await PostgresEventAppender.AppendOneAsync(write, append, toEvent(at), at, CancellationToken.None).ConfigureAwait(false);
         }, ct);
 }

@@ -22,11 +22,12 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         {
             outcomes = Write(votes);
         }
-        catch (PostgresException ex) when (votes.Length > 1 && RefusedBatch(ex))
+        catch (PostgresException ex) when (RefusedBatch(ex))
         {
             // The server refused something in the batch and rolled it all back. Retry one by one so a single bad vote
-            // cannot fail its neighbours. Anything else (the database away, a broken connection) would fail each of them
-            // again: the batch fails as a whole, at once.
+            // cannot fail its neighbours, and so a vote whose key another node committed meanwhile (even alone in its
+            // batch) reads that commit and gets its true answer. Anything else (the database away, a broken connection)
+            // would fail each of them again: the batch fails as a whole, at once.
             for (var i = 0; i < votes.Length; i++)
             {
                 try

@@ -54,11 +54,17 @@ public sealed class PostgresVoterIdMigration(PostgresLedgerDatabase database, Ti
         var at = clock.GetUtcNow();
         await using (var batch = write.CreateBatch())
         {
-            foreach (var table in (ReadOnlySpan<(string Table, string Column)>)[("vote_records", "voter_id"), ("idempotency_keys", "voter_id"), ("polls", "owner_id")])
+            // Two steps, through a spelling no voter id has (a leading U+0001): one voter's new id may be another's old
+            // one, and renaming straight across would meet that voter's row in a unique index.
+            var parked = news.Select(id => "\u0001" + id).ToArray();
+            foreach (var (from, to) in (ReadOnlySpan<(string[] From, string[] To)>)[(olds, parked), (parked, news)])
             {
-                batch.BatchCommands.Add(PostgresValues.Command(
-                    $"UPDATE {table.Table} t SET {table.Column} = r.new_id FROM unnest($1::text[], $2::text[]) AS r(old_id, new_id) WHERE t.{table.Column} = r.old_id",
-                    PostgresValues.Array(olds, NpgsqlDbType.Text), PostgresValues.Array(news, NpgsqlDbType.Text)));
+                foreach (var (table, column) in (ReadOnlySpan<(string Table, string Column)>)[("vote_records", "voter_id"), ("idempotency_keys", "voter_id"), ("polls", "owner_id")])
+                {
+                    batch.BatchCommands.Add(PostgresValues.Command(
+                        $"UPDATE {table} t SET {column} = r.new_id FROM unnest($1::text[], $2::text[]) AS r(old_id, new_id) WHERE t.{column} = r.old_id",
+                        PostgresValues.Array(from, NpgsqlDbType.Text), PostgresValues.Array(to, NpgsqlDbType.Text)));
+                }
             }
             foreach (var (from, to) in renames)
             {

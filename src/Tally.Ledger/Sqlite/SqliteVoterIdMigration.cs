@@ -62,10 +62,15 @@ public sealed class SqliteVoterIdMigration(SqliteLedgerDatabase database, TimePr
                 SqliteAudit.Write(transaction, at, "tally", "voter_id_reencoded", detail: $"{from} -> {to}");
             }
         }
+        // Two steps, through a spelling no voter id has (a leading U+0001): one voter's new id may be another's old one,
+        // and renaming straight across would meet that voter's row in a unique index.
         using (var update = Command(transaction, """
-            UPDATE vote_records SET voter_id = r.new_id FROM voter_renames r WHERE vote_records.voter_id = r.old_id;
-            UPDATE idempotency_keys SET voter_id = r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = r.old_id;
-            UPDATE polls SET owner_id = r.new_id FROM voter_renames r WHERE polls.owner_id = r.old_id;
+            UPDATE vote_records SET voter_id = char(1) || r.new_id FROM voter_renames r WHERE vote_records.voter_id = r.old_id;
+            UPDATE idempotency_keys SET voter_id = char(1) || r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = r.old_id;
+            UPDATE polls SET owner_id = char(1) || r.new_id FROM voter_renames r WHERE polls.owner_id = r.old_id;
+            UPDATE vote_records SET voter_id = r.new_id FROM voter_renames r WHERE vote_records.voter_id = char(1) || r.new_id;
+            UPDATE idempotency_keys SET voter_id = r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = char(1) || r.new_id;
+            UPDATE polls SET owner_id = r.new_id FROM voter_renames r WHERE polls.owner_id = char(1) || r.new_id;
             """))
         {
             update.ExecuteNonQuery();

@@ -45,6 +45,23 @@ public abstract partial class LedgerContract
     }
 
     [Fact]
+    public async Task AVoterWhoseNewIdIsAnotherVotersOldIdKeepsTheirOwnVote()
+    {
+        var poll = await CreatePollAsync();
+        // "a:b" becomes "a%3Ab", which is the old id of the voter whose subject really is "a%3Ab" (it becomes "a%253Ab").
+        var colon = await VoteOkAsync(poll, UrlIssuer + ":a:b", 1, key: "k");
+        var percent = await VoteOkAsync(poll, UrlIssuer + ":a%3Ab", 2, key: "k");
+
+        Assert.Equal(2, await Ledger.VoterIds.ReencodeOnceAsync(Reencode, Ct));
+        await RestartAsync();
+
+        Assert.Equal(colon.VoteId, (await VoteOkAsync(poll, VoterIds.Of(UrlIssuer, "tally", "a:b"), 1, key: "k")).VoteId);
+        Assert.Equal(percent.VoteId, (await VoteOkAsync(poll, VoterIds.Of(UrlIssuer, "tally", "a%3Ab"), 2, key: "k")).VoteId);
+        Assert.Equal(1, Assert.Single(await Fixture.ReadVoteRowsAsync(poll.Id, UrlIssuer + ":a%3Ab", Ct)).OptionId);
+        Assert.Equal(2, Assert.Single(await Fixture.ReadVoteRowsAsync(poll.Id, UrlIssuer + ":a%253Ab", Ct)).OptionId);
+    }
+
+    [Fact]
     public async Task AFreshLedgerIsMarkedReencodedWithNothingToRename()
     {
         Assert.Equal(0, await Ledger.VoterIds.ReencodeOnceAsync(Reencode, Ct));
