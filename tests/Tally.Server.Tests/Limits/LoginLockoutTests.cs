@@ -35,6 +35,35 @@ public sealed class LoginLockoutTests
         await Expect.StatusAsync(after, 200);
     }
 
+    [Theory]
+    [InlineData(Stack.Embedded)]
+    [InlineData(Stack.PostgresRedis)]
+    public async Task ALockedAccountStaysLockedUnderEverySpellingOfItsName(Stack stack)
+    {
+        // Buckets and the address's lockout wide open, so every refusal here is the account's lockout.
+        await using var stackHost = await StackHost.StartAsync(stack,
+            "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
+            "--Tally:Limits:Login:PerIp:TokenLimit=1000",
+            "--Tally:Limits:LoginFailures:PerAccount:Threshold=3",
+            "--Tally:Limits:LoginFailures:PerAccount:Lockout=00:10:00",
+            "--Tally:Limits:LoginFailures:PerAccount:MaxLockout=00:10:00");
+        var host = stackHost.Host;
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "right password" }), 201);
+        Task<HttpResponseMessage> Login(string username, string password) =>
+            host.Client.PostAsJsonAsync("/v1/auth/login", new { username, password });
+        // The account lookup takes the full-width name for bob's.
+        await Expect.StatusAsync(await Login("\uFF42\uFF4F\uFF42", "right password"), 200);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Expect.ProblemAsync(await Login("bob", $"guess-{i}"), 401, "INVALID_CREDENTIALS");
+        }
+        foreach (var spelling in new[] { "bob", "BOB", "\uFF42\uFF4F\uFF42", "\uFF22o\uFF42", "\uFF42\uFF2F\uFF22" })
+        {
+            await RateLimited.ExpectAsync(await Login(spelling, "right password"));
+        }
+    }
+
     [Fact]
     public async Task WrongPasswordsForManyAccountsLockTheAddress()
     {
