@@ -12,6 +12,8 @@ public sealed class LimitsOptions
 
     public PollLimits Polls { get; set; } = new();
 
+    public SearchLimits Search { get; set; } = new();
+
     public AccountLimits Register { get; set; } = new()
     {
         PerAccount = new() { TokenLimit = 5, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(1) },
@@ -32,6 +34,7 @@ public sealed class LimitsOptions
         Votes.PerIp.Validate("Tally:Limits:Votes:PerIp");
         Polls.PerUser.Validate("Tally:Limits:Polls:PerUser");
         Polls.PerIp.Validate("Tally:Limits:Polls:PerIp");
+        Search.PerIp.Validate("Tally:Limits:Search:PerIp");
         Register.PerAccount.Validate("Tally:Limits:Register:PerAccount");
         Register.PerIp.Validate("Tally:Limits:Register:PerIp");
         Login.PerAccount.Validate("Tally:Limits:Login:PerAccount");
