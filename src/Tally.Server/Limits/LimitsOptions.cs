@@ -41,6 +41,10 @@ public sealed class LimitsOptions
         Login.PerIp.Validate("Tally:Limits:Login:PerIp");
         LoginFailures.PerAccount.Validate("Tally:Limits:LoginFailures:PerAccount");
         LoginFailures.PerIp.Validate("Tally:Limits:LoginFailures:PerIp");
+        if (LoginFailures.MaxTracked < 1)
+        {
+            throw new InvalidOperationException("Tally:Limits:LoginFailures:MaxTracked must be at least 1.");
+        }
         if (Live.PerIp < 1 || Live.PerNode < 1)
         {
             throw new InvalidOperationException("Tally:Limits:Live:PerIp and :PerNode must be at least 1.");
