@@ -18,6 +18,12 @@ public static class Username
     /// <summary>The form a username is stored and looked up in, or null when there is none or it is not well-formed Unicode.</summary>
     public static string? Normalise(string? raw) => raw is null ? null : Normalisation.Apply(raw, NormalizationForm.FormKC);
 
+    /// <summary>
+    /// The one key every spelling of an account shares, for whatever counts per account (rate limits, lockouts): the
+    /// stored form, case-folded as the ledger compares names. Null when <see cref="Normalise"/> has no form for it.
+    /// </summary>
+    public static string? Canonical(string? raw) => Normalise(raw)?.ToLowerInvariant();
+
     /// <summary>Whether a normalised name may be registered. Only registration asks: older names still sign in.</summary>
     public static bool MayRegister(string normalised)
     {

@@ -23,7 +23,7 @@ public static class PollEndpoints
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
         group.MapPost("/", CreateAsync).RequireAuthorization().Limited(LimitedAction.CreatePoll);
-        group.MapGet("/", ListAsync);
+        group.MapGet("/", ListAsync).Limited(LimitedAction.Search);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/close", CloseAsync).RequireAuthorization();
         return group;

@@ -1,4 +1,5 @@
 using Tally.Domain.Errors;
+using Tally.Domain.Users;
 
 namespace Tally.Server.Limits;
 
@@ -48,7 +49,8 @@ public sealed class AccountThrottle(ITokenBuckets buckets, LimitBuckets limits, 
             : ValueTask.CompletedTask;
     }
 
-    // Usernames are unique whatever their case; longer than any valid one, the rest cannot matter.
+    // Keyed as the account is looked up, so no other spelling of it has buckets or failures of its own. Beyond the
+    // longest name an account may have, the rest cannot tell accounts apart; cutting it keeps the keys small.
     private static string? AccountOf(string? username) =>
-        string.IsNullOrEmpty(username) ? null : (username.Length > 64 ? username[..64] : username).ToLowerInvariant();
+        Username.Canonical(username) is { Length: > 0 } account ? account[..Math.Min(account.Length, Username.MaxLength)] : null;
 }

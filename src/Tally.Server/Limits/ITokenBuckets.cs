@@ -4,9 +4,9 @@ namespace Tally.Server.Limits;
 public interface ITokenBuckets
 {
     /// <summary>
-    /// Takes a token from each bucket in order, stopping at the first empty one; the buckets before it keep the
-    /// tokens they gave (a refused request still spent them, as it would have at any single bucket).
+    /// Takes a token from every bucket, or from none: a request one bucket refuses spends nothing from the others (a
+    /// busy address must not drain the buckets of the voters behind it).
     /// </summary>
-    /// <returns>null when every bucket gave a token; otherwise how long until the empty one has a token again.</returns>
+    /// <returns>null when every bucket gave a token; otherwise how long until every empty one has a token again (the longest wait).</returns>
     ValueTask<TimeSpan?> TakeAsync(IReadOnlyList<BucketKey> keys);
 }

@@ -11,6 +11,8 @@ public sealed class LimitBuckets(LimitsOptions options)
 
     public Bucket? PollPerIp { get; } = Of("poll-ip", options.Polls.PerIp);
 
+    public Bucket? SearchPerIp { get; } = Of("search-ip", options.Search.PerIp);
+
     public Bucket? RegisterPerAccount { get; } = Of("register-account", options.Register.PerAccount);
 
     public Bucket? RegisterPerIp { get; } = Of("register-ip", options.Register.PerIp);

@@ -5,6 +5,7 @@ public enum LimitedAction
 {
     Vote,
     CreatePoll,
+    Search,
     Register,
     Login,
     LiveStream,

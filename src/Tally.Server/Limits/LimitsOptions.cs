@@ -12,6 +12,8 @@ public sealed class LimitsOptions
 
     public PollLimits Polls { get; set; } = new();
 
+    public SearchLimits Search { get; set; } = new();
+
     public AccountLimits Register { get; set; } = new()
     {
         PerAccount = new() { TokenLimit = 5, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(1) },
@@ -32,12 +34,17 @@ public sealed class LimitsOptions
         Votes.PerIp.Validate("Tally:Limits:Votes:PerIp");
         Polls.PerUser.Validate("Tally:Limits:Polls:PerUser");
         Polls.PerIp.Validate("Tally:Limits:Polls:PerIp");
+        Search.PerIp.Validate("Tally:Limits:Search:PerIp");
         Register.PerAccount.Validate("Tally:Limits:Register:PerAccount");
         Register.PerIp.Validate("Tally:Limits:Register:PerIp");
         Login.PerAccount.Validate("Tally:Limits:Login:PerAccount");
         Login.PerIp.Validate("Tally:Limits:Login:PerIp");
         LoginFailures.PerAccount.Validate("Tally:Limits:LoginFailures:PerAccount");
         LoginFailures.PerIp.Validate("Tally:Limits:LoginFailures:PerIp");
+        if (LoginFailures.MaxTracked < 1)
+        {
+            throw new InvalidOperationException("Tally:Limits:LoginFailures:MaxTracked must be at least 1.");
+        }
         if (Live.PerIp < 1 || Live.PerNode < 1)
         {
             throw new InvalidOperationException("Tally:Limits:Live:PerIp and :PerNode must be at least 1.");

@@ -46,7 +46,7 @@ public static class LimitsSetup
 
     /// <summary>
     /// After authentication, so a voter's bucket is known, and after authorization, so a request without a token spends
-    /// nothing. Only requests to limited endpoints enter the rate limiting middleware; reads pay nothing for it.
+    /// nothing. Only requests to limited endpoints enter the rate limiting middleware; other reads pay nothing for it.
     /// </summary>
     public static WebApplication UseTallyLimits(this WebApplication app)
     {

@@ -7,4 +7,10 @@ public sealed class LoginFailureLimits
 
     /// <summary>Higher than per account: one address may be a whole campus.</summary>
     public LockoutOptions PerIp { get; set; } = new() { Threshold = 100 };
+
+    /// <summary>
+    /// Most keys (accounts and addresses) a node tracks in memory: the usernames are the client's choice, so without a
+    /// cap a flood of them would grow the table without bound.
+    /// </summary>
+    public int MaxTracked { get; set; } = 100_000;
 }

@@ -2,18 +2,29 @@ using System.Collections.Concurrent;
 
 namespace Tally.Server.Limits;
 
-/// <summary>Failed logins in this node's memory: the embedded mode's store, and every node's fallback while Redis is away.</summary>
+/// <summary>
+/// Failed logins in this node's memory: the embedded mode's store, and every node's fallback while Redis is away. At
+/// most <see cref="LoginFailureLimits.MaxTracked"/> keys are kept: when full, expired records go first, then the
+/// unlocked ones soonest to expire; a locked one is never forgotten early.
+/// </summary>
 public sealed class MemoryLoginFailures : ILoginFailures, IDisposable
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, FailureRecord> _records = new();
+    private readonly Lock _making = new();
     private readonly Timer _sweep;
+    private readonly int _maxTracked;
+    private int _tracked;
 
-    public MemoryLoginFailures()
+    public MemoryLoginFailures(LimitsOptions options)
     {
+        _maxTracked = options.LoginFailures.MaxTracked;
         _sweep = new Timer(_ => Sweep(), null, SweepInterval, SweepInterval);
     }
+
+    /// <summary>How many keys are tracked now.</summary>
+    internal int Tracked => Volatile.Read(ref _tracked);
 
     public ValueTask<TimeSpan> LockedForAsync(IReadOnlyList<string> keys) => ValueTask.FromResult(LockedFor(keys));
 
@@ -76,7 +87,7 @@ public sealed class MemoryLoginFailures : ILoginFailures, IDisposable
     {
         while (true)
         {
-            var record = _records.GetOrAdd(key, static _ => new FailureRecord());
+            var record = RecordOf(key);
             lock (record)
             {
                 if (!record.Retired)
@@ -87,19 +98,88 @@ public sealed class MemoryLoginFailures : ILoginFailures, IDisposable
         }
     }
 
+    private FailureRecord RecordOf(string key)
+    {
+        while (true)
+        {
+            if (_records.TryGetValue(key, out var record))
+            {
+                return record;
+            }
+            if (Tracked >= _maxTracked)
+            {
+                MakeRoom();
+            }
+            var fresh = new FailureRecord();
+            if (_records.TryAdd(key, fresh))
+            {
+                Interlocked.Increment(ref _tracked);
+                return fresh;
+            }
+        }
+    }
+
+    // Frees a tenth of the table at once, so a flood of new keys pays for a scan once per so many keys, not on each.
+    private void MakeRoom()
+    {
+        lock (_making)
+        {
+            var target = _maxTracked - Math.Max(1, _maxTracked / 10);
+            if (Tracked < _maxTracked)
+            {
+                return;
+            }
+            var now = Environment.TickCount64;
+            Sweep();
+            if (Tracked <= target)
+            {
+                return;
+            }
+            // Below the threshold a record is only a count; the ones soonest forgotten anyway go first. When every record
+            // is locked the table grows past the cap: each lock cost the attacker Threshold password hashes.
+            var unlocked = new List<(KeyValuePair<string, FailureRecord> Entry, long ForgetAt)>();
+            foreach (var entry in _records)
+            {
+                lock (entry.Value)
+                {
+                    if (entry.Value.LockedUntil <= now)
+                    {
+                        unlocked.Add((entry, entry.Value.ForgetAt));
+                    }
+                }
+            }
+            unlocked.Sort((a, b) => a.ForgetAt.CompareTo(b.ForgetAt));
+            Func<FailureRecord, bool> unlockedNow = record => record.LockedUntil <= now;
+            foreach (var (entry, _) in unlocked)
+            {
+                if (Tracked <= target)
+                {
+                    return;
+                }
+                Retire(entry, unlockedNow);
+            }
+        }
+    }
+
     private void Sweep()
     {
         var now = Environment.TickCount64;
+        Func<FailureRecord, bool> expired = record => record.ForgetAt <= now && record.LockedUntil <= now;
         foreach (var entry in _records)
         {
-            var record = entry.Value;
-            lock (record)
+            Retire(entry, expired);
+        }
+    }
+
+    private void Retire(KeyValuePair<string, FailureRecord> entry, Func<FailureRecord, bool> may)
+    {
+        var record = entry.Value;
+        lock (record)
+        {
+            if (may(record) && _records.TryRemove(entry))
             {
-                if (record.ForgetAt <= now && record.LockedUntil <= now)
-                {
-                    record.Retired = true;
-                    _records.TryRemove(entry);
-                }
+                record.Retired = true;
+                Interlocked.Decrement(ref _tracked);
             }
         }
     }

@@ -20,20 +20,45 @@ public sealed class MemoryTokenBuckets : ITokenBuckets, IDisposable
 
     public ValueTask<TimeSpan?> TakeAsync(IReadOnlyList<BucketKey> keys) => ValueTask.FromResult(Take(keys));
 
+    /// <summary>
+    /// Takes from each bucket under its own lock and, when any refused, gives the taken tokens back: all or nothing
+    /// without holding several locks at once. A request racing this one may meanwhile see a bucket one token short.
+    /// </summary>
     public TimeSpan? Take(IReadOnlyList<BucketKey> keys)
     {
         var now = Environment.TickCount64;
+        var taken = new TokenBucket[keys.Count];
+        long? wait = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            if (TakeOne(keys[i], now) is { } wait)
+            var (state, refused) = TakeOne(keys[i], now);
+            if (refused is { } w)
             {
-                return TimeSpan.FromMilliseconds(wait);
+                wait = Math.Max(wait ?? 0, w);
+            }
+            else
+            {
+                taken[i] = state;
             }
         }
-        return null;
+        if (wait is null)
+        {
+            return null;
+        }
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (taken[i] is { } state)
+            {
+                lock (state)
+                {
+                    state.GiveBack(keys[i].Bucket.Options);
+                }
+            }
+        }
+        return TimeSpan.FromMilliseconds(wait.Value);
     }
 
-    private long? TakeOne(BucketKey key, long now)
+    private (TokenBucket State, long? Wait) TakeOne(BucketKey key, long now)
     {
         while (true)
         {
@@ -44,7 +69,7 @@ public sealed class MemoryTokenBuckets : ITokenBuckets, IDisposable
             {
                 if (!state.Retired)
                 {
-                    return state.TryTake(options, now);
+                    return (state, state.TryTake(options, now));
                 }
             }
         }

@@ -8,28 +8,37 @@ namespace Tally.Server.Limits;
 /// </summary>
 public sealed class RedisTokenBuckets(RedisCircuit circuit, LimitKeys keys, MemoryTokenBuckets local) : ITokenBuckets
 {
-    // KEYS: the buckets in order. ARGV: token limit, tokens per period, period (ms) for each. Returns 0 when every bucket
-    // gave a token, otherwise the ms until the first empty one refills. Same arithmetic as TokenBucket.
+    // KEYS: the buckets. ARGV: token limit, tokens per period, period (ms) for each. Refills every bucket first; when any
+    // is empty, writes nothing and returns the longest of the empty ones' waits (ms), otherwise takes a token from each
+    // and returns 0. Same arithmetic as TokenBucket.
     private const string Script = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local tokens, at, wait = {}, {}, 0
         for i, key in ipairs(KEYS) do
           local limit, per, period = tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i])
           local state = redis.call('HMGET', key, 'tokens', 'at')
-          local tokens, at = tonumber(state[1]), tonumber(state[2])
-          if tokens == nil or at == nil then
-            tokens, at = limit, now
+          local n, a = tonumber(state[1]), tonumber(state[2])
+          if n == nil or a == nil then
+            n, a = limit, now
           end
-          local periods = math.floor((now - at) / period)
+          local periods = math.floor((now - a) / period)
           if periods > 0 then
-            tokens = math.min(limit, tokens + periods * per)
-            at = at + periods * period
+            n = math.min(limit, n + periods * per)
+            a = a + periods * period
           end
-          if tokens < 1 then
-            return at + period - now
+          if n < 1 then
+            wait = math.max(wait, a + period - now)
           end
-          redis.call('HSET', key, 'tokens', tokens - 1, 'at', at)
-          redis.call('PEXPIRE', key, (math.ceil((limit - tokens + 1) / per) + 1) * period)
+          tokens[i], at[i] = n, a
+        end
+        if wait > 0 then
+          return wait
+        end
+        for i, key in ipairs(KEYS) do
+          local limit, per, period = tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i])
+          redis.call('HSET', key, 'tokens', tokens[i] - 1, 'at', at[i])
+          redis.call('PEXPIRE', key, (math.ceil((limit - tokens[i] + 1) / per) + 1) * period)
         end
         return 0
         """;

@@ -48,7 +48,8 @@ public sealed class RequestLimiter(ITokenBuckets buckets, LimitBuckets limits, L
         {
             LimitedAction.Vote => (limits.VotePerVoter, limits.VotePerIp),
             LimitedAction.CreatePoll => (limits.PollPerUser, limits.PollPerIp),
-            LimitedAction.Register => ((Bucket?)null, limits.RegisterPerIp),
+            LimitedAction.Search => ((Bucket?)null, limits.SearchPerIp),
+            LimitedAction.Register => (null, limits.RegisterPerIp),
             LimitedAction.Login => (null, limits.LoginPerIp),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };

@@ -24,6 +24,9 @@ internal sealed class TokenBucket(long tokens, long refilledAt)
         return null;
     }
 
+    /// <summary>Returns a token taken for a request another bucket then refused.</summary>
+    public void GiveBack(BucketOptions options) => _tokens = Math.Min(options.TokenLimit, _tokens + 1);
+
     public bool IsFull(BucketOptions options, long now)
     {
         Refill(options, now);

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tally.Server.Limits;
 using Tally.Server.Tests.Infrastructure;
 
 namespace Tally.Server.Tests.Limits;
@@ -33,6 +35,66 @@ public sealed class LoginLockoutTests
         await RateLimited.ExpectAsync(await Login("right password"));
         var after = await RateLimited.UntilServedAsync(() => Login("right password"), Patience);
         await Expect.StatusAsync(after, 200);
+    }
+
+    [Theory]
+    [InlineData(Stack.Embedded)]
+    [InlineData(Stack.PostgresRedis)]
+    public async Task ALockedAccountStaysLockedUnderEverySpellingOfItsName(Stack stack)
+    {
+        // Buckets and the address's lockout wide open, so every refusal here is the account's lockout.
+        await using var stackHost = await StackHost.StartAsync(stack,
+            "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
+            "--Tally:Limits:Login:PerIp:TokenLimit=1000",
+            "--Tally:Limits:LoginFailures:PerAccount:Threshold=3",
+            "--Tally:Limits:LoginFailures:PerAccount:Lockout=00:10:00",
+            "--Tally:Limits:LoginFailures:PerAccount:MaxLockout=00:10:00");
+        var host = stackHost.Host;
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "right password" }), 201);
+        Task<HttpResponseMessage> Login(string username, string password) =>
+            host.Client.PostAsJsonAsync("/v1/auth/login", new { username, password });
+        // The account lookup takes the full-width name for bob's.
+        await Expect.StatusAsync(await Login("\uFF42\uFF4F\uFF42", "right password"), 200);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Expect.ProblemAsync(await Login("bob", $"guess-{i}"), 401, "INVALID_CREDENTIALS");
+        }
+        foreach (var spelling in new[] { "bob", "BOB", "\uFF42\uFF4F\uFF42", "\uFF22o\uFF42", "\uFF42\uFF2F\uFF22" })
+        {
+            await RateLimited.ExpectAsync(await Login(spelling, "right password"));
+        }
+    }
+
+    [Fact]
+    public async Task AFloodOfUsernamesKeepsTheFailureTableBoundedAndALockedAccountLocked()
+    {
+        await using var host = await TallyTestHost.StartAsync(settings:
+        [
+            "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
+            "--Tally:Limits:Login:PerIp:TokenLimit=1000",
+            "--Tally:Limits:LoginFailures:MaxTracked=100",
+            "--Tally:Limits:LoginFailures:PerAccount:Threshold=3",
+            "--Tally:Limits:LoginFailures:PerAccount:Lockout=00:10:00",
+            "--Tally:Limits:LoginFailures:PerAccount:MaxLockout=00:10:00",
+        ]);
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "right password" }), 201);
+        Task<HttpResponseMessage> Login(string username, string password) =>
+            host.Client.PostAsJsonAsync("/v1/auth/login", new { username, password });
+        for (var i = 0; i < 3; i++)
+        {
+            await Expect.ProblemAsync(await Login("bob", $"guess-{i}"), 401, "INVALID_CREDENTIALS");
+        }
+        await Expect.ProblemAsync(await Login("mallory-0", "guess"), 401, "INVALID_CREDENTIALS");
+
+        // Wrong passwords for ever new names, counted in the store directly (through HTTP each would run the password hash).
+        var failures = host.Services.GetRequiredService<MemoryLoginFailures>();
+        for (var i = 1; i < 10_000; i++)
+        {
+            failures.CountFailure($"account:mallory-{i}", TimeSpan.FromHours(1));
+            Assert.True(failures.Tracked <= 100, $"{failures.Tracked} keys tracked");
+        }
+        await RateLimited.ExpectAsync(await Login("bob", "right password"));
     }
 
     [Fact]

@@ -54,6 +54,26 @@ public sealed class RateLimitTests
         await RateLimited.ExpectAsync(await host.Voter("c").PostAsJsonAsync("/v1/polls", new { title = "Third", options = new[] { new { text = "A" }, new { text = "B" } } }));
     }
 
+    [Theory]
+    [InlineData(Stack.Embedded)]
+    [InlineData(Stack.PostgresRedis)]
+    public async Task ListingAndSearchingPollsIsLimitedPerAddress(Stack stack)
+    {
+        await using var stackHost = await StackHost.StartAsync(stack,
+            "--Tally:Limits:Search:PerIp:TokenLimit=4",
+            "--Tally:Limits:Search:PerIp:ReplenishmentPeriod=01:00:00");
+        var client = stackHost.Host.Client;
+        await Expect.StatusAsync(await client.GetAsync("/v1/polls"), 200);
+        await Expect.StatusAsync(await client.GetAsync("/v1/polls?page=2"), 200);
+        await Expect.StatusAsync(await client.GetAsync("/v1/polls?q=a%20i%20o"), 200);
+        await Expect.StatusAsync(await stackHost.Host.Voter("anyone").GetAsync("/v1/polls?q=e"), 200);
+
+        await RateLimited.ExpectAsync(await client.GetAsync("/v1/polls?q=a%20e%20i%20o%20u"));
+        await RateLimited.ExpectAsync(await client.GetAsync("/v1/polls"));
+        // Only the catalogue is limited: a poll by its id is still served.
+        await Expect.ProblemAsync(await client.GetAsync($"/v1/polls/{Guid.NewGuid()}"), 404, "POLL_NOT_FOUND");
+    }
+
     [Fact]
     public async Task RegistrationIsLimitedPerAccountAndPerAddress()
     {
