@@ -84,8 +84,12 @@ public sealed class SqliteLedgerDatabase : IDisposable
             // SQLite rolls back a transaction whose work or COMMIT failed: the file is as it was.
             throw new LedgerUnavailableException("The ledger could not take this change.", ex);
         }
-        // Leave the WAL sync thread at once; the caller's own work must not run on it.
-        await committed.Durable.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        // Leave the WAL sync thread before the caller's own work goes on (it once disposed the ledger there, joining the
+        // thread from itself): an await of an incomplete task continues on the thread that completes it, and ForceYielding
+        // only yields for an already completed one.
+        await committed.Durable.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.Yield();
+        committed.Durable.GetAwaiter().GetResult();
         return committed.Result;
     }
 

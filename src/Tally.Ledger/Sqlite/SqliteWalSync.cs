@@ -83,7 +83,10 @@ internal sealed class SqliteWalSync : IDisposable
         // Commits already made still get their fsync before the thread ends.
         _stopping = true;
         _requested.Set();
-        _thread.Join();
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
         _wal?.Dispose();
         _requested.Dispose();
     }
