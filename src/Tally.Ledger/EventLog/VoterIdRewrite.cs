@@ -5,6 +5,10 @@ namespace Tally.Ledger.EventLog;
 /// <summary>The one place that knows which fields of which events hold a voter id, for both ledgers' id migration.</summary>
 public static class VoterIdRewrite
 {
+    /// <returns>A stored event's payload with its voter ids renamed, or null when it names none of them.</returns>
+    public static string? RewritePayload(string type, string payload, IReadOnlyDictionary<string, string> renames) =>
+        Apply(EventCodec.Decode(type, payload), renames) is { } renamed ? EventCodec.Encode(renamed) : null;
+
     /// <returns>The event with its voter ids renamed, or null when it names none of them.</returns>
     public static LedgerEvent? Apply(LedgerEvent e, IReadOnlyDictionary<string, string> renames)
     {

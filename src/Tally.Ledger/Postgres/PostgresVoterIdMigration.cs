@@ -15,35 +15,28 @@ public sealed class PostgresVoterIdMigration(PostgresLedgerDatabase database, Ti
         await ExecuteAsync(write, "SELECT pg_advisory_xact_lock($1)", ct, PostgresValues.Bigint(LockKey)).ConfigureAwait(false);
         await using (var marked = new NpgsqlCommand("SELECT 1 FROM ledger_settings WHERE name = $1", write.Connection, write.Transaction))
         {
-            marked.Parameters.Add(PostgresValues.Text(VoterIdMigrationMarker.Name));
+            marked.Parameters.Add(PostgresValues.Text(VoterIdReencoding.MarkerName));
             if (await marked.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
             {
                 return 0;
             }
         }
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var candidates = new NpgsqlCommand("""
-            SELECT voter_id FROM vote_records WHERE voter_id LIKE '%:%'
-            UNION SELECT voter_id FROM idempotency_keys WHERE voter_id LIKE '%:%'
-            UNION SELECT owner_id FROM polls WHERE owner_id LIKE '%:%'
-            """, write.Connection, write.Transaction))
+        var stored = new List<string>();
+        await using (var candidates = new NpgsqlCommand(VoterIdReencoding.CandidatesSql, write.Connection, write.Transaction))
         await using (var reader = await candidates.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                var old = reader.GetString(0);
-                if (reencode(old) is { } renamed)
-                {
-                    renames[old] = renamed;
-                }
+                stored.Add(reader.GetString(0));
             }
         }
+        var renames = VoterIdReencoding.Plan(stored, reencode);
         if (renames.Count > 0)
         {
             await RenameAsync(write, renames, ct).ConfigureAwait(false);
         }
         await ExecuteAsync(write, "INSERT INTO ledger_settings (name, value) VALUES ($1, $2)", ct,
-            PostgresValues.Text(VoterIdMigrationMarker.Name), PostgresValues.Text(VoterIdMigrationMarker.Value)).ConfigureAwait(false);
+            PostgresValues.Text(VoterIdReencoding.MarkerName), PostgresValues.Text(VoterIdReencoding.MarkerValue)).ConfigureAwait(false);
         return renames.Count;
     }, ct);
 
@@ -54,9 +47,8 @@ public sealed class PostgresVoterIdMigration(PostgresLedgerDatabase database, Ti
         var at = clock.GetUtcNow();
         await using (var batch = write.CreateBatch())
         {
-            // Two steps, through a spelling no voter id has (a leading U+0001): one voter's new id may be another's old
-            // one, and renaming straight across would meet that voter's row in a unique index.
-            var parked = news.Select(id => "\u0001" + id).ToArray();
+            // Two steps, through a parked spelling: renaming straight across could meet another voter's row in a unique index.
+            var parked = news.Select(VoterIdReencoding.Parked).ToArray();
             foreach (var (from, to) in (ReadOnlySpan<(string[] From, string[] To)>)[(olds, parked), (parked, news)])
             {
                 foreach (var (table, column) in (ReadOnlySpan<(string Table, string Column)>)[("vote_records", "voter_id"), ("idempotency_keys", "voter_id"), ("polls", "owner_id")])
@@ -68,7 +60,7 @@ public sealed class PostgresVoterIdMigration(PostgresLedgerDatabase database, Ti
             }
             foreach (var (from, to) in renames)
             {
-                batch.BatchCommands.Add(PostgresAudit.Insert(at, "tally", "voter_id_reencoded", detail: $"{from} -> {to}"));
+                batch.BatchCommands.Add(PostgresAudit.Insert(at, VoterIdReencoding.AuditActor, VoterIdReencoding.AuditAction, detail: VoterIdReencoding.AuditDetail(from, to)));
             }
             await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
@@ -85,10 +77,10 @@ public sealed class PostgresVoterIdMigration(PostgresLedgerDatabase database, Ti
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                if (VoterIdRewrite.Apply(EventCodec.Decode(reader.GetString(1), reader.GetString(2)), renames) is { } renamed)
+                if (VoterIdRewrite.RewritePayload(reader.GetString(1), reader.GetString(2), renames) is { } payload)
                 {
                     sequences.Add(reader.GetInt64(0));
-                    payloads.Add(EventCodec.Encode(renamed));
+                    payloads.Add(payload);
                 }
             }
         }

@@ -9,35 +9,28 @@ public sealed class SqliteVoterIdMigration(SqliteLedgerDatabase database, TimePr
     public Task<int> ReencodeOnceAsync(Func<string, string?> reencode, CancellationToken ct) => database.WriteAsync(transaction =>
     {
         if (SqliteLedgerDatabase.ScalarLong(transaction.Connection!,
-                $"SELECT count(*) FROM ledger_settings WHERE name = '{VoterIdMigrationMarker.Name}'", transaction) > 0)
+                $"SELECT count(*) FROM ledger_settings WHERE name = '{VoterIdReencoding.MarkerName}'", transaction) > 0)
         {
             return 0;
         }
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var candidates = Command(transaction, """
-            SELECT voter_id FROM vote_records WHERE voter_id LIKE '%:%'
-            UNION SELECT voter_id FROM idempotency_keys WHERE voter_id LIKE '%:%'
-            UNION SELECT owner_id FROM polls WHERE owner_id LIKE '%:%'
-            """))
+        var stored = new List<string>();
+        using (var candidates = Command(transaction, VoterIdReencoding.CandidatesSql))
         using (var reader = candidates.ExecuteReader())
         {
             while (reader.Read())
             {
-                var old = reader.GetString(0);
-                if (reencode(old) is { } renamed)
-                {
-                    renames[old] = renamed;
-                }
+                stored.Add(reader.GetString(0));
             }
         }
+        var renames = VoterIdReencoding.Plan(stored, reencode);
         if (renames.Count > 0)
         {
             Rename(transaction, renames);
         }
         using (var mark = Command(transaction, "INSERT INTO ledger_settings (name, value) VALUES ($name, $value)"))
         {
-            mark.Parameters.AddWithValue("$name", VoterIdMigrationMarker.Name);
-            mark.Parameters.AddWithValue("$value", VoterIdMigrationMarker.Value);
+            mark.Parameters.AddWithValue("$name", VoterIdReencoding.MarkerName);
+            mark.Parameters.AddWithValue("$value", VoterIdReencoding.MarkerValue);
             mark.ExecuteNonQuery();
         }
         return renames.Count;
@@ -46,31 +39,32 @@ public sealed class SqliteVoterIdMigration(SqliteLedgerDatabase database, TimePr
     private void Rename(SqliteTransaction transaction, Dictionary<string, string> renames)
     {
         var at = clock.GetUtcNow();
-        using (var temp = Command(transaction, "CREATE TEMP TABLE voter_renames (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)"))
+        using (var temp = Command(transaction, "CREATE TEMP TABLE voter_renames (old_id TEXT PRIMARY KEY, parked_id TEXT NOT NULL, new_id TEXT NOT NULL)"))
         {
             temp.ExecuteNonQuery();
         }
-        using (var insert = Command(transaction, "INSERT INTO voter_renames (old_id, new_id) VALUES ($old, $new)"))
+        using (var insert = Command(transaction, "INSERT INTO voter_renames (old_id, parked_id, new_id) VALUES ($old, $parked, $new)"))
         {
             var old = insert.Parameters.Add("$old", SqliteType.Text);
+            var parked = insert.Parameters.Add("$parked", SqliteType.Text);
             var renamed = insert.Parameters.Add("$new", SqliteType.Text);
             foreach (var (from, to) in renames)
             {
                 old.Value = from;
+                parked.Value = VoterIdReencoding.Parked(to);
                 renamed.Value = to;
                 insert.ExecuteNonQuery();
-                SqliteAudit.Write(transaction, at, "tally", "voter_id_reencoded", detail: $"{from} -> {to}");
+                SqliteAudit.Write(transaction, at, VoterIdReencoding.AuditActor, VoterIdReencoding.AuditAction, detail: VoterIdReencoding.AuditDetail(from, to));
             }
         }
-        // Two steps, through a spelling no voter id has (a leading U+0001): one voter's new id may be another's old one,
-        // and renaming straight across would meet that voter's row in a unique index.
+        // Two steps, through a parked spelling: renaming straight across could meet another voter's row in a unique index.
         using (var update = Command(transaction, """
-            UPDATE vote_records SET voter_id = char(1) || r.new_id FROM voter_renames r WHERE vote_records.voter_id = r.old_id;
-            UPDATE idempotency_keys SET voter_id = char(1) || r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = r.old_id;
-            UPDATE polls SET owner_id = char(1) || r.new_id FROM voter_renames r WHERE polls.owner_id = r.old_id;
-            UPDATE vote_records SET voter_id = r.new_id FROM voter_renames r WHERE vote_records.voter_id = char(1) || r.new_id;
-            UPDATE idempotency_keys SET voter_id = r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = char(1) || r.new_id;
-            UPDATE polls SET owner_id = r.new_id FROM voter_renames r WHERE polls.owner_id = char(1) || r.new_id;
+            UPDATE vote_records SET voter_id = r.parked_id FROM voter_renames r WHERE vote_records.voter_id = r.old_id;
+            UPDATE idempotency_keys SET voter_id = r.parked_id FROM voter_renames r WHERE idempotency_keys.voter_id = r.old_id;
+            UPDATE polls SET owner_id = r.parked_id FROM voter_renames r WHERE polls.owner_id = r.old_id;
+            UPDATE vote_records SET voter_id = r.new_id FROM voter_renames r WHERE vote_records.voter_id = r.parked_id;
+            UPDATE idempotency_keys SET voter_id = r.new_id FROM voter_renames r WHERE idempotency_keys.voter_id = r.parked_id;
+            UPDATE polls SET owner_id = r.new_id FROM voter_renames r WHERE polls.owner_id = r.parked_id;
             """))
         {
             update.ExecuteNonQuery();
@@ -89,9 +83,9 @@ public sealed class SqliteVoterIdMigration(SqliteLedgerDatabase database, TimePr
         {
             while (reader.Read())
             {
-                if (VoterIdRewrite.Apply(EventCodec.Decode(reader.GetString(1), reader.GetString(2)), renames) is { } renamed)
+                if (VoterIdRewrite.RewritePayload(reader.GetString(1), reader.GetString(2), renames) is { } renamed)
                 {
-                    rewritten.Add((reader.GetInt64(0), EventCodec.Encode(renamed)));
+                    rewritten.Add((reader.GetInt64(0), renamed));
                 }
             }
         }

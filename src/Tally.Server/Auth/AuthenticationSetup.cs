@@ -32,7 +32,7 @@ public static class AuthenticationSetup
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = IdentifyVoter };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => IdentifyVoter(context, issuers) };
             });
         services.AddAuthorization();
         return services;
@@ -42,7 +42,7 @@ public static class AuthenticationSetup
     /// Replaces the token's claims with the voter its issuer and subject name. Nothing else a token carries (a voter claim
     /// of Tally's own name, "name", roles, scopes) survives to be read by anyone.
     /// </summary>
-    private static Task IdentifyVoter(TokenValidatedContext context)
+    private static Task IdentifyVoter(TokenValidatedContext context, TrustedIssuers issuers)
     {
         var token = (JsonWebToken)context.SecurityToken;
         if (!token.TryGetPayloadValue<string>("sub", out var subject) || string.IsNullOrEmpty(subject))
@@ -50,7 +50,6 @@ public static class AuthenticationSetup
             context.Fail("The token has no subject.");
             return Task.CompletedTask;
         }
-        var issuers = context.HttpContext.RequestServices.GetRequiredService<TrustedIssuers>();
         var voter = new ClaimsIdentity([new Claim(VoterIdentity.ClaimType, issuers.VoterIdOf(token.Issuer, subject))],
             JwtBearerDefaults.AuthenticationScheme, VoterIdentity.ClaimType, roleType: null);
         context.Principal = new ClaimsPrincipal(voter);
