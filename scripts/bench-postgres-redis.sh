@@ -3,7 +3,9 @@
 # (scripts/test-services.sh), one node in that mode trusting a fresh bench issuer key, runs the bench against it with
 # the arguments given, and stops everything. Build first: dotnet build -c Release Tally.slnx
 #   bash scripts/bench-postgres-redis.sh --duration 15 --read-seconds 5
-# With --compare-limits on, the bench launches its two nodes itself (limits on, and off) on these services.
+# With --compare-limits on, the bench launches its two nodes itself (limits on, and off) on these services; with
+# --compare-build <dll> likewise (this build, and that one), the other build on a database and key prefix of its own
+# so that each node projects its own votes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +18,16 @@ stop() {
 trap stop EXIT INT TERM
 test_services_start
 
-if [[ " $* " == *" --compare-limits on "* ]]; then
+if [[ " $* " == *" --compare-limits on "* || " $* " == *" --compare-build "* ]]; then
+    other=()
+    if [[ " $* " == *" --compare-build "* ]]; then
+        "$PG_BIN/createdb" -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$TALLY_TEST_POSTGRES")" -U tally tally_other
+        other=(--other-setting "Tally__Ledger__Postgres__ConnectionString=${TALLY_TEST_POSTGRES/Database=tally/Database=tally_other}"
+            --other-setting Tally__Views__Redis__KeyPrefix=tally-other)
+    fi
     dotnet run -c Release --no-build --project bench/Tally.Bench -- \
         --server-setting Tally__Ledger__Provider=postgres --server-setting "Tally__Ledger__Postgres__ConnectionString=$TALLY_TEST_POSTGRES" \
-        --server-setting Tally__Views__Provider=redis --server-setting "Tally__Views__Redis__ConnectionString=$TALLY_TEST_REDIS" "$@"
+        --server-setting Tally__Views__Provider=redis --server-setting "Tally__Views__Redis__ConnectionString=$TALLY_TEST_REDIS" "${other[@]}" "$@"
     exit
 fi
 

@@ -21,9 +21,9 @@ public static class BenchRun
         var output = Console.Out;
         var startedAt = DateTimeOffset.UtcNow;
         var machine = ConsoleReport.Header(output, commandLine);
-        if (options.CompareLimits)
+        if (options.Compares)
         {
-            await LimitsComparison.RunAsync(options, commandLine, machine, startedAt, ct);
+            await NodeComparison.RunAsync(options, commandLine, machine, startedAt, ct);
             return;
         }
 

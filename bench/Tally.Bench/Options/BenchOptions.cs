@@ -33,10 +33,19 @@ public sealed record BenchOptions
     /// <summary>Measure votes/s with the default limits against a node with them lifted, in one run (nothing else).</summary>
     public bool CompareLimits { get; init; }
 
+    /// <summary>Another build's Tally.Server.dll: measure votes/s on this build against it, in one run (nothing else).</summary>
+    public string? CompareBuild { get; init; }
+
+    /// <summary>With <see cref="CompareBuild"/>: settings for the other build's node only (its own database, say).</summary>
+    public IReadOnlyDictionary<string, string> OtherSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether this run is a two-node comparison (limits or builds).</summary>
+    public bool Compares => CompareLimits || CompareBuild is not null;
+
     /// <summary>Configuration for the nodes the bench launches, as environment variables (<c>Tally__Ledger__Provider=postgres</c>).</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>With <see cref="CompareLimits"/>: vote phases per node, taken in turn (on, off, off, on, …).</summary>
+    /// <summary>In a comparison: vote phases per node, taken in turn (first, second, second, first, …).</summary>
     public int Rounds { get; init; } = 2;
 
     /// <summary>

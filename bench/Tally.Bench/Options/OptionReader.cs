@@ -22,8 +22,11 @@ public static class OptionReader
           --issuer-key <base64>    HS256 key the target accepts for issuer "bench" (required with --target)
           --compare-limits <on|off>  only votes: a node with the default limits against one with Tally:Limits:Enabled=false,
                                    measured in turn, and the ratio (default off)
-          --rounds <n>             with --compare-limits: vote phases per node (default 2)
+          --compare-build <dll>    only votes: this build's node against one launched from another build's
+                                   Tally.Server.dll, measured in turn, with medians and the ratio
+          --rounds <n>             with --compare-limits or --compare-build: vote phases per node (default 2)
           --server-setting <NAME=VALUE>  configuration for the launched nodes, as an environment variable (repeatable)
+          --other-setting <NAME=VALUE>   with --compare-build: configuration for the other build's node only (repeatable)
 
         The poll catalogue (list and search at 100,000 polls) has a benchmark of its own: -- catalog --help
         """;
@@ -45,6 +48,8 @@ public static class OptionReader
             "--target" => options with { Target = LoopbackUri(name, value) },
             "--issuer-key" => options with { IssuerKey = value },
             "--compare-limits" => options with { CompareLimits = OnOff(name, value) },
+            "--compare-build" => options with { CompareBuild = value },
+            "--other-setting" => options with { OtherSettings = With(options.OtherSettings, name, value) },
             "--rounds" => options with { Rounds = Positive(name, value) },
             "--server-setting" => options with { ServerSettings = With(options.ServerSettings, name, value) },
             _ => throw new FormatException($"Unknown option {name}."),
@@ -54,9 +59,13 @@ public static class OptionReader
             {
                 throw new FormatException("--target needs --issuer-key: the bench must mint tokens the target accepts.");
             }
-            if (options.CompareLimits && options.Target is not null)
+            if (options.Compares && options.Target is not null)
             {
-                throw new FormatException("--compare-limits launches its own two nodes; pass --server-setting instead of --target.");
+                throw new FormatException("A comparison launches its own two nodes; pass --server-setting instead of --target.");
+            }
+            if (options.CompareLimits && options.CompareBuild is not null)
+            {
+                throw new FormatException("Compare limits or builds, not both at once.");
             }
             if (options.IssuerKey is not null)
             {
