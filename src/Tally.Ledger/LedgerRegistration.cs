@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
@@ -12,30 +13,31 @@ namespace Tally.Ledger;
 
 public static class LedgerRegistration
 {
-    /// <summary>Selects the ledger's storage: <c>sqlite</c> (the default, embedded) or <c>postgres</c>.</summary>
-    public const string ProviderKey = "Tally:Ledger:Provider";
+    /// <inheritdoc cref="LedgerOptions.ProviderKey"/>
+    public const string ProviderKey = LedgerOptions.ProviderKey;
+
+    /// <summary>The write side on the ledger <c>Tally:Ledger:Provider</c> names.</summary>
+    public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath) =>
+        services.AddTallyLedger(configuration, dataPath, LedgerOptions.From(configuration).Provider);
 
     /// <summary>
     /// The write side: command handlers, group commit, and the ledger's stores — the embedded SQLite ledger in
-    /// <paramref name="dataPath"/>, or PostgreSQL when <c>Tally:Ledger:Provider</c> is <c>postgres</c>.
+    /// <paramref name="dataPath"/>, or PostgreSQL. Every options class is validated when the host starts.
     /// </summary>
-    public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath)
+    public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath, LedgerProvider provider)
     {
-        services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section));
+        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section)).ValidateOnStart();
+        services.AddOptions<GroupCommitOptions>().Bind(configuration.GetSection(GroupCommitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LedgerCommits>();
-        var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        switch (provider)
         {
-            AddSqliteStores(services, configuration, dataPath);
-        }
-        else if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            PostgresLedgerRegistration.AddPostgresStores(services, configuration);
-        }
-        else
-        {
-            throw new InvalidOperationException($"{ProviderKey} must be sqlite or postgres, not '{provider}'.");
+            case LedgerProvider.Sqlite:
+                AddSqliteStores(services, configuration, dataPath);
+                break;
+            case LedgerProvider.Postgres:
+                PostgresLedgerRegistration.AddPostgresStores(services, configuration);
+                break;
         }
 
         services.AddSingleton<PollDirectory>();
@@ -50,9 +52,13 @@ public static class LedgerRegistration
 
     private static void AddSqliteStores(IServiceCollection services, IConfiguration configuration, string dataPath)
     {
-        var sqlite = configuration.GetSection(SqliteLedgerOptions.Section).Get<SqliteLedgerOptions>() ?? new SqliteLedgerOptions();
-        var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
-        services.AddSingleton(sp => new SqliteLedgerDatabase(file, sqlite.Synchronous, sqlite.BusyTimeout, sp.GetRequiredService<LedgerCommits>()));
+        services.AddOptions<SqliteLedgerOptions>().Bind(configuration.GetSection(SqliteLedgerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var sqlite = sp.GetRequiredService<IOptions<SqliteLedgerOptions>>().Value;
+            var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
+            return new SqliteLedgerDatabase(file, sqlite.Synchronous, sqlite.BusyTimeout, sp.GetRequiredService<LedgerCommits>());
+        });
         services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

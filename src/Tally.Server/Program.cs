@@ -1,9 +1,20 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Tally.Server.Hosting;
 
 // ICU is on for Unicode normalisation only; formatting and parsing stay culture-free whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
-var app = TallyServer.Build(args);
-app.Run();
+try
+{
+    var app = TallyServer.Build(args);
+    app.Run();
+    return 0;
+}
+catch (OptionsValidationException invalid)
+{
+    // A setting is wrong: say which and what it accepts, without a stack trace that would bury it.
+    Console.Error.WriteLine($"Tally did not start: {invalid.Message}");
+    return 1;
+}

@@ -6,7 +6,6 @@ using Tally.Ledger.Stores;
 using Tally.Views;
 using Tally.Sync.Leadership;
 using Tally.Views.Progress;
-using Tally.Views.Redis;
 
 namespace Tally.Sync;
 
@@ -22,6 +21,7 @@ public sealed class ProjectionDaemon(
     IEnumerable<IProjection> projections,
     ViewProgress progress,
     SyncLag lag,
+    SyncMetrics metrics,
     ProjectorLeadership leadership,
     IOptions<SyncOptions> options,
     ILogger<ProjectionDaemon> logger) : BackgroundService
@@ -42,7 +42,7 @@ public sealed class ProjectionDaemon(
             {
                 return;
             }
-            logger.LogInformation("Projection daemon starts applying with epoch {Epoch}", term.Epoch);
+            logger.DaemonLeads(term.Epoch);
             await LeadAsync(term, stoppingToken).ConfigureAwait(false);
         }
     }
@@ -65,13 +65,13 @@ public sealed class ProjectionDaemon(
             catch (ProjectionFencedException ex)
             {
                 // Someone else bumped the epoch, so someone else leads: applying on would be refused chunk by chunk anyway.
-                logger.LogWarning(ex, "Projection daemon was fenced at sequence {Sequence}; dropping back to follower", progress.AppliedSequence);
+                logger.DaemonFenced(ex, progress.AppliedSequence);
                 leadership.ReportFenced(term);
                 break;
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Projection daemon failed at sequence {Sequence}; retrying from the checkpoints", progress.AppliedSequence);
+                logger.DaemonFailed(ex, progress.AppliedSequence);
                 try
                 {
                     await Task.Delay(_options.RetryDelay, ct).ConfigureAwait(false);
@@ -84,7 +84,7 @@ public sealed class ProjectionDaemon(
         }
         if (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("Projection daemon stopped applying: epoch {Epoch} is over", term.Epoch);
+            logger.DaemonTermOver(term.Epoch);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class ProjectionDaemon(
         {
             progress.Advance(position, DateTimeOffset.UtcNow);
         }
-        logger.LogInformation("Projection daemon resuming after sequence {Position}; ledger is at {Head}", position, head);
+        logger.DaemonResumes(position, head);
 
         while (!ct.IsCancellationRequested)
         {
@@ -129,6 +129,7 @@ public sealed class ProjectionDaemon(
             position = last.Sequence;
             progress.Advance(position, last.RecordedAt);
             lag.Applied(last.RecordedAt);
+            metrics.Applied(events.Count);
         }
     }
 }

@@ -1,16 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tally.Sync;
 
-/// <summary>Bound from <c>Tally:Sync</c>.</summary>
+/// <summary>Bound from <c>Tally:Sync</c>; checked at start against its annotations.</summary>
 public sealed class SyncOptions
 {
     public const string Section = "Tally:Sync";
 
     /// <summary>Most events read from the log and applied in one step.</summary>
+    [Range(1, 1_000_000, ErrorMessage = Section + ":BatchSize must be from 1 to 1000000.")]
     public int BatchSize { get; set; } = 2000;
 
     /// <summary>How often the daemon looks at the log when no commit woke it (writers in other processes).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":IdlePollInterval must be positive and at most 01:00:00.")]
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Pause before retrying after a failure to read or apply.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = Section + ":RetryDelay must be from 00:00:00 to 01:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -16,6 +16,17 @@ namespace Tally.Views;
 
 public static class ViewsRegistration
 {
+    /// <summary>The read side in the store <paramref name="provider"/> names.</summary>
+    public static IServiceCollection AddTallyViews(this IServiceCollection services, IConfiguration configuration, ViewsProvider provider)
+    {
+        services.AddOptions<ViewsOptions>().Bind(configuration.GetSection(ViewsOptions.Section)).ValidateOnStart();
+        return provider switch
+        {
+            ViewsProvider.Redis => services.AddTallyRedisViews(configuration),
+            _ => services.AddTallyMemoryViews(),
+        };
+    }
+
     /// <summary>The read side held in this process's memory: rebuilt from the event log at every start.</summary>
     public static IServiceCollection AddTallyMemoryViews(this IServiceCollection services)
     {
@@ -35,7 +46,7 @@ public static class ViewsRegistration
     /// </summary>
     public static IServiceCollection AddTallyRedisViews(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisViewsOptions>().Bind(configuration.GetSection(RedisViewsOptions.Section));
+        services.AddOptions<RedisViewsOptions>().Bind(configuration.GetSection(RedisViewsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // One multiplexer for the process; a host that already has one (e.g. for leader election) shares it.
         services.TryAddSingleton<IConnectionMultiplexer>(sp =>
         {
@@ -43,9 +54,9 @@ public static class ViewsRegistration
             var redis = ConfigurationOptions.Parse(options.ConnectionString);
             // Keep retrying in the background rather than failing the host when Redis is briefly away at start.
             redis.AbortOnConnectFail = false;
-            redis.ConnectTimeout = Milliseconds(options.ConnectTimeout, nameof(options.ConnectTimeout));
-            redis.SyncTimeout = Milliseconds(options.SyncTimeout, nameof(options.SyncTimeout));
-            redis.AsyncTimeout = Milliseconds(options.AsyncTimeout, nameof(options.AsyncTimeout));
+            redis.ConnectTimeout = Milliseconds(options.ConnectTimeout);
+            redis.SyncTimeout = Milliseconds(options.SyncTimeout);
+            redis.AsyncTimeout = Milliseconds(options.AsyncTimeout);
             return ConnectionMultiplexer.Connect(redis);
         });
         services.AddSingleton<LeaderEpoch>();
@@ -57,13 +68,16 @@ public static class ViewsRegistration
         AddProjection<RedisDeltaProjection, IDeltaView>(services);
         AddProjection<RedisVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<RedisPollCatalogProjection, IPollCatalogView>(services);
-        services.AddHostedService<RedisChangeRelay>();
+        // One subscription to the change channel, shared by the live streams and the follower's progress.
+        services.AddSingleton<RedisChangeRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisChangeRelay>());
+        // For when several nodes share these views: the leader fences its writes, the others follow its checkpoints.
+        services.AddSingleton<IProjectionFence, RedisEpochFence>();
+        services.AddSingleton<IAppliedCheckpoint, RedisAppliedCheckpoint>();
         return services;
     }
 
-    private static int Milliseconds(TimeSpan timeout, string name) => timeout > TimeSpan.Zero
-        ? (int)Math.Ceiling(timeout.TotalMilliseconds)
-        : throw new InvalidOperationException($"{RedisViewsOptions.Section}:{name} must be positive, not {timeout}.");
+    private static int Milliseconds(TimeSpan timeout) => (int)Math.Ceiling(timeout.TotalMilliseconds);
 
     private static void AddProjection<TProjection, TView>(IServiceCollection services)
         where TProjection : class, IProjection, TView

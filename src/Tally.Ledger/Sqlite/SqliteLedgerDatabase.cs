@@ -15,11 +15,8 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
     {
+        // FULL, NORMAL or OFF in any case: SqliteLedgerOptions' validator let nothing else through.
         var mode = synchronous.ToUpperInvariant();
-        if (mode is not ("FULL" or "NORMAL" or "OFF"))
-        {
-            throw new InvalidOperationException("Tally:Ledger:Sqlite:Synchronous must be FULL, NORMAL or OFF.");
-        }
         Commits = commits;
         Path = path;
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));

@@ -1,19 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tally.Ledger.Sqlite;
 
-/// <summary>Bound from <c>Tally:Ledger:Sqlite</c>.</summary>
+/// <summary>Bound from <c>Tally:Ledger:Sqlite</c>; checked at start against its annotations.</summary>
 public sealed class SqliteLedgerOptions
 {
     public const string Section = "Tally:Ledger:Sqlite";
 
     /// <summary>The database file; relative paths are under the data folder.</summary>
+    [Required(ErrorMessage = Section + ":File must name a file.")]
     public string File { get; set; } = "ledger.db";
 
     /// <summary>SQLite's synchronous setting. FULL syncs the WAL at every commit, so an acknowledged vote survives a power cut too.</summary>
+    [RegularExpression("(?i)^(FULL|NORMAL|OFF)$", ErrorMessage = Section + ":Synchronous must be FULL, NORMAL or OFF.")]
     public string Synchronous { get; set; } = "FULL";
 
     /// <summary>
     /// How long a statement waits for a lock another process holds on the file before it fails (and the request gets a
-    /// 503) instead of hanging. Within one process the writer never waits on itself.
+    /// 503) instead of hanging. Within one process the writer never waits on itself. Whole seconds.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":BusyTimeout must be positive and at most 01:00:00.")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

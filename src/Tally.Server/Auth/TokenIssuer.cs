@@ -26,8 +26,3 @@ public sealed class TokenIssuer(AuthOptions options, SigningKey key, TimeProvide
         return new IssuedToken(_handler.CreateToken(descriptor), (int)options.TokenLifetime.TotalSeconds);
     }
 }
-
-public sealed record IssuedToken(string AccessToken, int ExpiresIn);
-
-/// <summary>The service's own HS256 key, loaded once at start.</summary>
-public sealed record SigningKey(SymmetricSecurityKey SecurityKey);

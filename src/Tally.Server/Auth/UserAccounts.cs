@@ -58,5 +58,3 @@ public sealed class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvi
 
     private Session Open(UserAccount account) => new(account.UserId, account.Username, tokens.Issue(account.UserId, account.Username));
 }
-
-public sealed record Session(string UserId, string Username, IssuedToken Token);

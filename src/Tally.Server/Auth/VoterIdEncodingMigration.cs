@@ -1,5 +1,6 @@
 using Tally.Domain.Voters;
 using Tally.Ledger.Stores;
+using Tally.Server.Hosting;
 
 namespace Tally.Server.Auth;
 
@@ -15,7 +16,7 @@ public sealed class VoterIdEncodingMigration(IVoterIdMigration migration, Truste
         if (renamed > 0)
         {
             // Views kept outside the process (Redis) still hold the old spellings until they are rebuilt from the log.
-            logger.LogWarning("Re-encoded {Count} stored voter ids; rebuild Redis views so voter status follows them", renamed);
+            logger.VoterIdsReencoded(renamed);
         }
     }
 

@@ -23,17 +23,3 @@ public sealed record RegionOptionResult(int OptionId, long Votes);
 public sealed record DeltaResponse(Guid PollId, string Since, DateTimeOffset From, DateTimeOffset To, long Sequence, long TotalVotes, IReadOnlyList<DeltaOptionResult> Options);
 
 public sealed record DeltaOptionResult(int OptionId, string Label, long Votes);
-
-public sealed record SyncStatusResponse(
-    long LedgerSequence,
-    long AppliedSequence,
-    long EventsBehind,
-    double MillisecondsBehind,
-    double LastApplyDelayMs,
-    IReadOnlyList<ProjectionStatus> Projections,
-    string Role,
-    long? Epoch);
-
-public sealed record ProjectionStatus(string Name, long Checkpoint);
-
-public sealed record HealthResponse(string Status);

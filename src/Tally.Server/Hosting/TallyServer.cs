@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tally.Ledger;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -8,8 +7,7 @@ using Tally.Server.Headers;
 using Tally.Server.Limits;
 using Tally.Server.Network;
 using Tally.Server.Problems;
-using Tally.Sync;
-using Tally.Views;
+using Tally.Sync.Topology;
 
 namespace Tally.Server.Hosting;
 
@@ -45,14 +43,13 @@ public static class TallyServer
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
 
-        builder.Services.AddTallyLedger(builder.Configuration, dataPath);
-        builder.Services.AddTallySync(builder.Configuration);
-        AddViews(builder.Services, builder.Configuration);
+        var topology = TallyTopology.From(builder.Configuration);
+        builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
         builder.AddTallyNetwork();
         builder.Services.AddTallyHeaders(builder.Configuration);
-        builder.Services.AddTallyLimits(builder.Configuration);
+        builder.Services.AddTallyLimits(builder.Configuration, topology);
 
-        builder.Services.Configure<ReadOptions>(builder.Configuration.GetSection(ReadOptions.Section));
+        builder.Services.AddOptions<ReadOptions>().Bind(builder.Configuration.GetSection(ReadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<ResultsReader>();
 
@@ -73,22 +70,5 @@ public static class TallyServer
         app.MapLive();
         app.MapAdmin();
         return app;
-    }
-
-    /// <summary><c>Tally:Views:Provider</c>: <c>memory</c> (default, rebuilt from the log at start) or <c>redis</c> (shared by every node).</summary>
-    private static void AddViews(IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration["Tally:Views:Provider"] ?? "memory";
-        switch (provider.ToLowerInvariant())
-        {
-            case "memory":
-                services.AddTallyMemoryViews();
-                break;
-            case "redis":
-                services.AddTallyRedisViews(configuration);
-                break;
-            default:
-                throw new InvalidOperationException($"Tally:Views:Provider is '{provider}'; use 'memory' or 'redis'.");
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using Tally.Sync.Topology;
+using Tally.Views;
 using Tally.Views.Redis;
 
 namespace Tally.Server.Limits;
@@ -11,7 +12,7 @@ public static class LimitsSetup
     /// Rate limits, login lockouts and live-stream caps (<c>Tally:Limits</c>). Call after the views are added: when they
     /// live in Redis, so do the buckets and lockouts, with this node's memory standing in while Redis is away.
     /// </summary>
-    public static IServiceCollection AddTallyLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTallyLimits(this IServiceCollection services, IConfiguration configuration, TallyTopology topology)
     {
         var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         options.Validate();
@@ -19,7 +20,7 @@ public static class LimitsSetup
         services.AddSingleton<LimitBuckets>();
         services.AddSingleton<MemoryTokenBuckets>();
         services.AddSingleton<MemoryLoginFailures>();
-        if (services.Any(s => s.ServiceType == typeof(IConnectionMultiplexer)))
+        if (topology.Views == ViewsProvider.Redis)
         {
             services.AddSingleton(sp => new LimitKeys(sp.GetRequiredService<IOptions<RedisViewsOptions>>().Value.KeyPrefix));
             services.AddSingleton<RedisCircuit>();

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Tally.Server.Hosting;
 
 namespace Tally.Server.Limits;
 
@@ -36,10 +37,7 @@ public sealed partial class RedisCircuit(IConnectionMultiplexer redis, LimitsOpt
         var previous = Interlocked.Exchange(ref _openUntil, now + (long)options.Redis.RetryInterval.TotalMilliseconds);
         if (previous <= now)
         {
-            LogFallback(logger, options.Redis.RetryInterval, e.Message);
+            logger.LimiterFallback(options.Redis.RetryInterval, e.Message);
         }
     }
-
-    [LoggerMessage(LogLevel.Warning, "Redis failed the rate limiter; this node limits on its own for {Interval} before trying Redis again: {Reason}")]
-    private static partial void LogFallback(ILogger logger, TimeSpan interval, string reason);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Tally.Domain.Errors;
 using Tally.Ledger;
+using Tally.Server.Hosting;
 
 namespace Tally.Server.Problems;
 
@@ -39,11 +40,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Request {Method} {Path} met a storage outage", context.Request.Method, context.Request.Path);
+            logger.StorageOutage(exception, context.Request.Method, context.Request.Path);
         }
         else if (status >= 500)
         {
-            logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            logger.RequestFailed(exception, context.Request.Method, context.Request.Path);
         }
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

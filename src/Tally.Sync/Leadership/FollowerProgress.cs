@@ -1,22 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 using Tally.Views.Progress;
-using Tally.Views.Redis;
 
 namespace Tally.Sync.Leadership;
 
 /// <summary>
 /// On a node that does not lead, moves <see cref="ViewProgress"/> and <see cref="SyncLag"/> along with what the leader
-/// applied to Redis, so "read your vote" works on every node. Re-reads the checkpoints when a change announcement
-/// arrives and on a short timer, since not every applied chunk is announced (only results changes are).
+/// applied to the shared views, so "read your vote" works on every node. Re-reads the checkpoint when a change
+/// announcement arrives and on a short timer, since not every applied chunk is announced (only results changes are).
 /// </summary>
 public sealed class FollowerProgress(
-    RedisViewStore store,
-    RedisAppliedCheckpoint applied,
+    IAppliedCheckpoint applied,
     ProjectorLeadership leadership,
     ViewProgress progress,
     SyncLag lag,
@@ -27,18 +24,15 @@ public sealed class FollowerProgress(
     ILogger<FollowerProgress> logger) : BackgroundService
 {
     private readonly LeadershipOptions _options = options.Value;
-    private TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = store.Connection.GetSubscriber();
-        await subscriber.SubscribeAsync(store.Keys.Changes, OnAnnouncement).ConfigureAwait(false);
         try
         {
             var nextHeadRead = DateTimeOffset.MinValue;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var announced = Volatile.Read(ref _announced).Task;
+                var announced = applied.NextAnnouncement;
                 try
                 {
                     if (!leadership.IsLeader)
@@ -53,17 +47,13 @@ public sealed class FollowerProgress(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning(ex, "Could not read the leader's progress; retrying in {Delay}", _options.FollowInterval);
+                    logger.FollowFailed(ex, _options.FollowInterval);
                 }
                 await Task.WhenAny(announced, Task.Delay(_options.FollowInterval, stoppingToken)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            await subscriber.UnsubscribeAsync(store.Keys.Changes, OnAnnouncement).ConfigureAwait(false);
         }
     }
 
@@ -79,7 +69,4 @@ public sealed class FollowerProgress(
             progress.Advance(sequence, clock.GetUtcNow());
         }
     }
-
-    private void OnAnnouncement(RedisChannel channel, RedisValue message) =>
-        Interlocked.Exchange(ref _announced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

@@ -5,11 +5,17 @@ using Tally.Views.Progress;
 namespace Tally.Views.Redis;
 
 /// <summary>
-/// Passes results changes applied by other nodes to this node's live streams. This node's own changes are signalled
-/// directly by the projection when its chunk is applied, so its own announcements are skipped here.
+/// The node's one subscription to the change channel, fanned out: results changes applied by other nodes go to this
+/// node's live streams (its own are signalled directly by the projection, so they are skipped here), and every
+/// announcement wakes <see cref="RedisAppliedCheckpoint"/>'s readers.
 /// </summary>
 public sealed class RedisChangeRelay(RedisViewStore store, PollChangeFeed feed) : IHostedService
 {
+    private TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next announcement from any node.</summary>
+    public Task NextAnnouncement => Volatile.Read(ref _announced).Task;
+
     public Task StartAsync(CancellationToken cancellationToken) =>
         store.Connection.GetSubscriber().SubscribeAsync(store.Keys.Changes, OnMessage);
 
@@ -25,5 +31,6 @@ public sealed class RedisChangeRelay(RedisViewStore store, PollChangeFeed feed) 
                 feed.Changed(pollId);
             }
         }
+        Interlocked.Exchange(ref _announced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }

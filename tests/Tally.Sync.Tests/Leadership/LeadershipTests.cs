@@ -7,6 +7,7 @@ using Tally.Domain.Polls;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 using Tally.Sync.Leadership;
+using Tally.Views;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
 using Tally.Views.Results;

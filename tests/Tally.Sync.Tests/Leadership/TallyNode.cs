@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tally.Ledger;
-using Tally.Views;
+using Tally.Sync.Topology;
 
 namespace Tally.Sync.Tests.Leadership;
 
@@ -34,9 +34,7 @@ public sealed class TallyNode : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddTallyLedger(configuration, Path.GetTempPath());
-        services.AddTallySync(configuration);
-        services.AddTallyRedisViews(configuration);
+        services.AddTallyTopology(configuration, Path.GetTempPath());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _hosted = _provider.GetServices<IHostedService>().ToArray();
     }

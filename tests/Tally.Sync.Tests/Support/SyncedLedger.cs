@@ -2,9 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tally.Ledger;
 using Tally.Ledger.Sqlite;
-using Tally.Views;
+using Tally.Sync.Topology;
 
 namespace Tally.Sync.Tests.Support;
 
@@ -24,9 +23,7 @@ public sealed class SyncedLedger : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddTallyLedger(configuration, folder);
-        services.AddTallySync(configuration);
-        services.AddTallyMemoryViews();
+        services.AddTallyTopology(configuration, folder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _hosted = _provider.GetServices<IHostedService>().ToArray();
     }

@@ -1,21 +1,22 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Tally.Ledger.Leadership;
+using Tally.Views;
 
 namespace Tally.Sync.Leadership;
 
 /// <summary>
-/// Elects the projector leader among every node of one PostgreSQL ledger with a session-level advisory lock, held on a
-/// connection of its own (unpooled, outside the ledger's pool) so the lock lives exactly as long as that session:
-/// when the leader dies, PostgreSQL ends its session, releases the lock, and another node's next try wins.
+/// Elects the projector leader among every node of one shared ledger with the ledger's <see cref="IProjectorLock"/>,
+/// held on a session of its own, so the lock lives exactly as long as that session: when the leader dies, the ledger
+/// ends its session, releases the lock, and another node's next try wins. A winner advances the views' fence first.
 /// </summary>
-public sealed class PostgresLeaderElection(
-    LeaderElectionConnection connection,
+public sealed class LeaderElection(
+    IProjectorLock projectorLock,
     ProjectorLeadership leadership,
-    RedisEpochFence fence,
+    IProjectionFence fence,
     IOptions<LeadershipOptions> options,
-    ILogger<PostgresLeaderElection> logger) : BackgroundService
+    ILogger<LeaderElection> logger) : BackgroundService
 {
     private readonly LeadershipOptions _options = options.Value;
 
@@ -35,7 +36,7 @@ public sealed class PostgresLeaderElection(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Leader election connection failed; contending again in {Delay}", _options.TryInterval);
+                logger.ElectionFailed(ex, _options.TryInterval);
                 await Task.Delay(_options.TryInterval, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -44,8 +45,8 @@ public sealed class PostgresLeaderElection(
     /// <summary>One session: try the lock until it is ours, then lead until the session or the term ends. Disposing the session releases the lock.</summary>
     private async Task ContendAsync(CancellationToken ct)
     {
-        await using var session = await connection.OpenAsync(ct).ConfigureAwait(false);
-        while (!await TryLockAsync(session, ct).ConfigureAwait(false))
+        await using var session = await projectorLock.OpenSessionAsync(ct).ConfigureAwait(false);
+        while (!await session.TryAcquireAsync(_options.LockKey, ct).ConfigureAwait(false))
         {
             await Task.Delay(_options.TryInterval, ct).ConfigureAwait(false);
         }
@@ -54,7 +55,7 @@ public sealed class PostgresLeaderElection(
         {
             var epoch = await fence.AdvanceAsync().ConfigureAwait(false);
             term = leadership.Begin(epoch);
-            logger.LogInformation("This node now leads the projectors with epoch {Epoch} (backend {Pid})", epoch, session.ProcessID);
+            logger.ElectionWon(epoch, session.Holder);
             var fenced = leadership.FencedAsync(term);
             while (true)
             {
@@ -62,10 +63,10 @@ public sealed class PostgresLeaderElection(
                 ct.ThrowIfCancellationRequested();
                 if (fenced.IsCompleted)
                 {
-                    logger.LogWarning("Epoch {Epoch} was superseded: another node leads; giving up the lock", epoch);
+                    logger.ElectionSuperseded(epoch);
                     return;
                 }
-                await CheckAliveAsync(session, ct).ConfigureAwait(false);
+                await session.CheckAliveAsync(_options.CheckTimeout, ct).ConfigureAwait(false);
             }
         }
         finally
@@ -75,24 +76,8 @@ public sealed class PostgresLeaderElection(
             if (term is not null)
             {
                 leadership.End(term);
-                logger.LogInformation("This node no longer leads the projectors");
+                logger.ElectionLost();
             }
         }
-    }
-
-    private async Task<bool> TryLockAsync(NpgsqlConnection session, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", session);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _options.LockKey });
-        return (bool)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-    }
-
-    private async Task CheckAliveAsync(NpgsqlConnection session, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT 1", session);
-        command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.CheckTimeout.TotalSeconds));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.CheckTimeout);
-        await command.ExecuteScalarAsync(timeout.Token).ConfigureAwait(false);
     }
 }

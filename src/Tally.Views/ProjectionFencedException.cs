@@ -1,4 +1,4 @@
-namespace Tally.Views.Redis;
+namespace Tally.Views;
 
 /// <summary>This node's epoch is no longer the stored one: another node leads, and nothing of the batch was applied.</summary>
 public sealed class ProjectionFencedException(string projection, long epoch, string storedEpoch)

@@ -1,12 +1,13 @@
 using Npgsql;
+using Tally.Ledger.Leadership;
 
-namespace Tally.Sync.Leadership;
+namespace Tally.Ledger.Postgres;
 
 /// <summary>
-/// Opens the election's session: same server and database as the ledger, but unpooled, so closing it really ends the
-/// session (and with it the advisory lock) instead of parking it in a pool still holding the lock.
+/// The projector lock as a session-level advisory lock. Its session has the ledger's server and database but is
+/// unpooled, so closing it really ends the session (and with it the lock) instead of parking it in a pool still holding it.
 /// </summary>
-public sealed class LeaderElectionConnection(string ledgerConnectionString)
+public sealed class PostgresProjectorLock(string ledgerConnectionString) : IProjectorLock
 {
     private readonly string _connectionString = new NpgsqlConnectionStringBuilder(ledgerConnectionString)
     {
@@ -16,13 +17,13 @@ public sealed class LeaderElectionConnection(string ledgerConnectionString)
         KeepAlive = 5,
     }.ConnectionString;
 
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    public async Task<IProjectorLockSession> OpenSessionAsync(CancellationToken ct)
     {
         var connection = new NpgsqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            return connection;
+            return new PostgresProjectorLockSession(connection);
         }
         catch
         {

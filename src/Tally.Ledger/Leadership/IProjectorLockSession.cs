@@ -1,0 +1,14 @@
+namespace Tally.Ledger.Leadership;
+
+/// <summary>One session on the ledger that may hold the projector lock; disposing it releases the lock.</summary>
+public interface IProjectorLockSession : IAsyncDisposable
+{
+    /// <summary>Who the session is on the ledger's side, for the logs.</summary>
+    string Holder { get; }
+
+    /// <summary>Takes the lock named <paramref name="key"/> if nobody holds it; true when this session holds it now.</summary>
+    Task<bool> TryAcquireAsync(long key, CancellationToken ct);
+
+    /// <summary>Throws unless the session answers within <paramref name="timeout"/>: a session that does not may have lost the lock.</summary>
+    Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct);
+}

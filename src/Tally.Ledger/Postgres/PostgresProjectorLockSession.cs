@@ -1,0 +1,28 @@
+using Npgsql;
+using Tally.Ledger.Leadership;
+
+namespace Tally.Ledger.Postgres;
+
+/// <summary>One unpooled session that may hold the advisory lock; PostgreSQL releases the lock when the session ends.</summary>
+internal sealed class PostgresProjectorLockSession(NpgsqlConnection session) : IProjectorLockSession
+{
+    public string Holder => $"backend {session.ProcessID}";
+
+    public async Task<bool> TryAcquireAsync(long key, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", session);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+        return (bool)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    public async Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT 1", session);
+        command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        await command.ExecuteScalarAsync(deadline.Token).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
+}
