@@ -12,11 +12,11 @@ public sealed class ClosePollHandler(IPollStore store, PollDirectory directory)
         var poll = await directory.FindAsync(command.PollId, ct).ConfigureAwait(false);
         if (poll is null)
         {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+            return Rejections.PollNotFound;
         }
         if (poll.OwnerId != command.RequestedBy)
         {
-            return new Rejection(ErrorCodes.NotPollOwner, "Only the poll's owner may close it.");
+            return Rejections.NotPollOwner;
         }
         var outcome = await store.CloseAsync(command.PollId, command.RequestedBy, ct).ConfigureAwait(false);
         if (outcome.Value is { } closed)

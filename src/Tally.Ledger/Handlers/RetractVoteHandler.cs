@@ -12,11 +12,11 @@ public sealed class RetractVoteHandler(PollDirectory polls, IVoteStore votes, Ti
         var poll = await polls.FindAsync(command.PollId, ct).ConfigureAwait(false);
         if (poll is null)
         {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+            return Rejections.PollNotFound;
         }
         if (!poll.Settings.AllowVoteChange)
         {
-            return new Rejection(ErrorCodes.VoteChangeNotAllowed, "This poll does not allow votes to be changed.");
+            return Rejections.VoteChangeNotAllowed;
         }
         // A quick refusal from the cache; the store judges again at the moment of the write.
         var now = clock.GetUtcNow();
