@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
@@ -38,6 +39,8 @@ public static class LedgerRegistration
             throw new InvalidOperationException($"{ProviderKey} must be sqlite or postgres, not '{provider}'.");
         }
 
+        services.AddMetrics();
+        services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 
@@ -25,6 +26,8 @@ public sealed class LedgerHost : IAsyncDisposable
     public CastVoteHandler CastVote => _provider.GetRequiredService<CastVoteHandler>();
 
     public RetractVoteHandler RetractVote => _provider.GetRequiredService<RetractVoteHandler>();
+
+    public VoteBatcher Batcher => _provider.GetRequiredService<VoteBatcher>();
 
     public IPollStore Polls => _provider.GetRequiredService<IPollStore>();
 
