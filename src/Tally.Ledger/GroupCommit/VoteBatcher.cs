@@ -197,10 +197,10 @@ public sealed class VoteBatcher(IVoteStore store, IOptions<GroupCommitOptions> o
             return;
         }
         var outcomes = written.Result;
+        metrics.Answered(outcomes, Stopwatch.GetElapsedTime(started));
         for (var i = 0; i < votes.Length; i++)
         {
             votes[i].Complete(outcomes[i]);
         }
-        metrics.Answered(outcomes, Stopwatch.GetElapsedTime(started));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tally.Ledger.GroupCommit;
@@ -28,6 +29,8 @@ public sealed class LedgerHost : IAsyncDisposable
     public RetractVoteHandler RetractVote => _provider.GetRequiredService<RetractVoteHandler>();
 
     public VoteBatcher Batcher => _provider.GetRequiredService<VoteBatcher>();
+
+    public IMeterFactory Meters => _provider.GetRequiredService<IMeterFactory>();
 
     public IPollStore Polls => _provider.GetRequiredService<IPollStore>();
 
