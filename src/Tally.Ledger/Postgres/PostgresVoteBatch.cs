@@ -16,7 +16,7 @@ namespace Tally.Ledger.Postgres;
 /// (and every vote in it) waits its turn there several times over.
 /// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one multi-row insert of the votes,
 /// ON CONFLICT on the live-vote index (again for a later round, rarely); (3) event_head, the events and the new keys; then COMMIT. A refused vote writes
-/// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the store.
+/// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the batcher.
 /// </remarks>
 internal static class PostgresVoteBatch
 {
