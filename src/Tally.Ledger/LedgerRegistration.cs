@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
@@ -40,6 +41,8 @@ public static class LedgerRegistration
                 break;
         }
 
+        services.AddMetrics();
+        services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());

@@ -14,19 +14,19 @@ public static class BallotRules
         }
         if (!poll.HasOption(ballot.OptionId))
         {
-            return new Rejection(ErrorCodes.InvalidOption, $"Option {ballot.OptionId} is not an option of this poll.");
+            return Rejections.InvalidOption(ballot.OptionId);
         }
         if (poll.Regions.Count == 0)
         {
-            return ballot.Region is null ? null : new Rejection(ErrorCodes.InvalidRegion, "This poll does not collect regions.");
+            return ballot.Region is null ? null : Rejections.RegionsNotCollected;
         }
         if (ballot.Region is null)
         {
-            return new Rejection(ErrorCodes.InvalidRegion, "This poll needs a region with each vote.");
+            return Rejections.RegionRequired;
         }
         return poll.HasRegion(ballot.Region)
             ? null
-            : new Rejection(ErrorCodes.InvalidRegion, $"Region '{ballot.Region}' is not a region of this poll.");
+            : Rejections.UnknownRegion(ballot.Region);
     }
 
     /// <summary>
@@ -43,5 +43,5 @@ public static class BallotRules
     }
 
     public static Rejection NotActive(Poll poll, DateTimeOffset now) =>
-        new(ErrorCodes.PollNotActive, poll.StatusAt(now) == PollStatus.Scheduled ? "This poll has not opened yet." : "This poll is closed.");
+        poll.StatusAt(now) == PollStatus.Scheduled ? Rejections.PollNotYetOpen : Rejections.PollClosed;
 }

@@ -4,6 +4,3 @@ namespace Tally.Domain.Commands;
 
 /// <summary>Cast a ballot. The idempotency key, when given, makes a retry return the first answer.</summary>
 public sealed record CastVote(Ballot Ballot, string? IdempotencyKey, ClientInfo Client);
-
-/// <summary>Where a request came from, kept with the vote for fraud review.</summary>
-public sealed record ClientInfo(string? IpAddress, string? UserAgent);

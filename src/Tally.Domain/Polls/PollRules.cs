@@ -50,7 +50,7 @@ public static class PollRules
         }
         if (errors.Count > 0)
         {
-            return new Rejection(ErrorCodes.ValidationFailed, "The poll is not valid.", errors);
+            return Rejections.PollInvalid(errors);
         }
         return Outcome<PollDraft>.Ok(draft with { Title = title!, Description = description, Options = options, Regions = regions });
     }
@@ -94,13 +94,3 @@ public static class PollRules
         return texts;
     }
 }
-
-/// <summary>What a poll's creator asks for, before it has an id.</summary>
-public sealed record PollDraft(
-    string Title,
-    string? Description,
-    IReadOnlyList<string> Options,
-    IReadOnlyList<string> Regions,
-    DateTimeOffset? StartTime,
-    DateTimeOffset? EndTime,
-    PollSettings Settings);

@@ -40,14 +40,3 @@ public static class EventCodec
         _ => null,
     }) ?? throw new InvalidDataException($"Event of type '{type}' could not be decoded.");
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(VoteCast))]
-[JsonSerializable(typeof(VoteRetracted))]
-[JsonSerializable(typeof(PollCreated))]
-[JsonSerializable(typeof(PollClosed))]
-[JsonSerializable(typeof(AdminGranted))]
-[JsonSerializable(typeof(AdminRevoked))]
-internal sealed partial class EventJsonContext : JsonSerializerContext;

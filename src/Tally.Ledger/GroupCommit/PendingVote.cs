@@ -43,8 +43,3 @@ public sealed class PendingVote(CastVote command, Guid voteId)
         }
     }
 }
-
-public static class Fingerprints
-{
-    public static string Of(Ballot ballot) => string.Create(null, stackalloc char[128], $"{ballot.PollId:N}|{ballot.OptionId}|{ballot.Region}");
-}

@@ -13,7 +13,7 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
         var poll = await polls.FindAsync(command.Ballot.PollId, ct).ConfigureAwait(false);
         if (poll is null)
         {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+            return Rejections.PollNotFound;
         }
         command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
         var rejection = BallotRules.Check(poll, command.Ballot, clock.GetUtcNow());

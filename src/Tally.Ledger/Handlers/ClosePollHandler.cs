@@ -1,5 +1,6 @@
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Handlers;
@@ -10,13 +11,9 @@ public sealed class ClosePollHandler(IPollStore store, PollDirectory directory)
     public async Task<Outcome<ClosedPoll>> HandleAsync(ClosePoll command, CancellationToken ct)
     {
         var poll = await directory.FindAsync(command.PollId, ct).ConfigureAwait(false);
-        if (poll is null)
+        if (CloseJudge.Check(poll, command.RequestedBy) is { } refusal)
         {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-        }
-        if (poll.OwnerId != command.RequestedBy)
-        {
-            return new Rejection(ErrorCodes.NotPollOwner, "Only the poll's owner may close it.");
+            return refusal;
         }
         var outcome = await store.CloseAsync(command.PollId, command.RequestedBy, ct).ConfigureAwait(false);
         if (outcome.Value is { } closed)

@@ -37,5 +37,3 @@ public sealed class CreatePollHandler(IPollStore store, PollDirectory directory,
         return Outcome<CreatedPoll>.Ok(new CreatedPoll(poll, sequence));
     }
 }
-
-public sealed record CreatedPoll(Poll Poll, long Sequence);

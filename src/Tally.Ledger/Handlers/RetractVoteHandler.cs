@@ -1,6 +1,7 @@
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Handlers;
@@ -10,19 +11,10 @@ public sealed class RetractVoteHandler(PollDirectory polls, IVoteStore votes, Ti
     public async Task<Outcome<Retraction>> HandleAsync(RetractVote command, CancellationToken ct)
     {
         var poll = await polls.FindAsync(command.PollId, ct).ConfigureAwait(false);
-        if (poll is null)
-        {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-        }
-        if (!poll.Settings.AllowVoteChange)
-        {
-            return new Rejection(ErrorCodes.VoteChangeNotAllowed, "This poll does not allow votes to be changed.");
-        }
         // A quick refusal from the cache; the store judges again at the moment of the write.
-        var now = clock.GetUtcNow();
-        if (!poll.IsOpenAt(now))
+        if (RetractionJudge.Check(poll, clock.GetUtcNow()) is { } refusal)
         {
-            return BallotRules.NotActive(poll, now);
+            return refusal;
         }
         return await votes.RetractAsync(command, ct).ConfigureAwait(false);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
 
 namespace Tally.Ledger.Postgres;
@@ -66,7 +67,7 @@ public sealed class PostgresCommitListener : BackgroundService
             {
                 _failures++;
                 var backoff = Backoff(_failures);
-                _logger.LogWarning(ex, "Commit listener connection failed ({Failures} in a row); reconnecting in {Backoff}", _failures, backoff);
+                _logger.ListenerFailed(ex, _failures, backoff);
                 try
                 {
                     await Task.Delay(backoff, stoppingToken).ConfigureAwait(false);
@@ -101,11 +102,11 @@ public sealed class PostgresCommitListener : BackgroundService
         _commits.Committed(head);
         if (_failures > 0)
         {
-            _logger.LogInformation("Commit listener reconnected after {Failures} failures; committed head is {Head}", _failures, head);
+            _logger.ListenerReconnected(_failures, head);
         }
         else
         {
-            _logger.LogDebug("Commit listener listening on {Channel}; committed head is {Head}", Channel, head);
+            _logger.ListenerListening(Channel, head);
         }
         _failures = 0;
         while (true)
@@ -122,7 +123,7 @@ public sealed class PostgresCommitListener : BackgroundService
         }
         else
         {
-            _logger.LogWarning("Ignored a notification on {Channel} with payload {Payload}", e.Channel, e.Payload);
+            _logger.ListenerIgnoredNotification(e.Channel, e.Payload);
         }
     }
 

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using Tally.Domain.Errors;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Postgres;
@@ -67,23 +68,28 @@ public sealed class PostgresPollStore(PostgresLedgerDatabase database, TimeProvi
             // by now (so it is dated before this close), and any that comes later waits for this close and sees it.
             var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, pollId, PollLock.Update, ct).ConfigureAwait(false);
             var at = clock.GetUtcNow();
-            if (poll is null)
+            var verdict = CloseJudge.Judge(poll, closedBy, at);
+            if (verdict.Refusal is { } refusal)
             {
-                return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-            }
-            if (poll.StatusAt(at) == PollStatus.Closed)
-            {
-                // Closing is idempotent: the poll as it is, and the head, which covers its close.
-                await using var head = new NpgsqlCommand(PostgresEventAppender.ReadHeadSql, write.Connection, write.Transaction);
-                return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll, Convert.ToInt64(await head.ExecuteScalarAsync(ct).ConfigureAwait(false))));
+                return refusal;
             }
             await using var batch = write.CreateBatch();
-            batch.BatchCommands.Add(PostgresValues.Command(
-                "UPDATE polls SET closed_at = $1 WHERE poll_id = $2 AND closed_at IS NULL",
-                PostgresValues.Instant(at),
-                PostgresValues.Uuid(pollId)));
-            batch.BatchCommands.Add(PostgresAudit.Insert(at, closedBy, "poll_closed", pollId));
-            var sequence = await PostgresEventAppender.AppendOneAsync(write, batch, new PollClosed(pollId, closedBy, at), at, ct).ConfigureAwait(false);
-            return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll with { ClosedAt = at }, sequence));
+            long sequence;
+            if (verdict.Event is { } closing)
+            {
+                batch.BatchCommands.Add(PostgresValues.Command(
+                    "UPDATE polls SET closed_at = $1 WHERE poll_id = $2 AND closed_at IS NULL",
+                    PostgresValues.Instant(at),
+                    PostgresValues.Uuid(pollId)));
+                batch.BatchCommands.Add(PostgresAudit.Insert(at, closedBy, "poll_closed", pollId));
+                sequence = await PostgresEventAppender.AppendOneAsync(write, batch, closing, at, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                // Closed already: nothing is written, and the head covers whatever closed it.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresEventAppender.ReadHeadSql));
+                sequence = Convert.ToInt64(await batch.ExecuteScalarAsync(ct).ConfigureAwait(false));
+            }
+            return Outcome<ClosedPoll>.Ok(new ClosedPoll(verdict.Poll!, sequence));
         }, ct);
 }

@@ -2,25 +2,23 @@ using Npgsql;
 using NpgsqlTypes;
 using Tally.Domain.Ballots;
 using Tally.Domain.Errors;
-using Tally.Domain.Events;
-using Tally.Domain.Polls;
-using Tally.Ledger.GroupCommit;
+using Tally.Ledger.Judging;
 
 namespace Tally.Ledger.Postgres;
 
 /// <summary>
-/// One group-commit transaction: a batch of votes written with a handful of round trips, each vote getting exactly the
-/// outcome it would get if the votes were written one by one in batch order (as the embedded ledger does).
+/// One group-commit transaction on PostgreSQL: reads the rows <see cref="BatchJudge"/> needs, runs the inserts it asks
+/// for, and appends the accepted votes' events and keys, in a handful of round trips.
 /// </summary>
 /// <remarks>
 /// Synchronous on purpose: it runs on the group-commit thread, which has nothing else to do while it waits. Awaiting each
 /// of the round trips instead queues every continuation behind the request work in the thread pool, and the batch
 /// (and every vote in it) waits its turn there several times over.
 /// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one multi-row insert of the votes,
-/// ON CONFLICT on the live-vote index; (3) event_head, the events and the new keys; then COMMIT. A refused vote writes
-/// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the store.
+/// ON CONFLICT on the live-vote index (again for a later round, rarely); (3) event_head, the events and the new keys; then COMMIT. A refused vote writes
+/// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the batcher.
 /// </remarks>
-internal sealed class PostgresVoteBatch
+internal static class PostgresVoteBatch
 {
     // One primary-key probe per key, whatever the statistics say. Written as a join, the statement is prepared once and
     // its plan kept: on a fresh ledger that plan is a hash join over a sequential scan of the (then empty) table, and it
@@ -51,181 +49,59 @@ internal sealed class PostgresVoteBatch
             AS k(voter_id, key, fingerprint, vote_id, poll_id, option_id, region, event)
         """;
 
-    private readonly PendingVote[] _votes;
-    private readonly Outcome<VoteReceipt>?[] _outcomes;
-
-    /// <summary>For a vote answered with the receipt of a vote accepted in this same transaction: that vote's index; else -1.</summary>
-    private readonly int[] _replayOf;
-
-    private readonly bool[] _accepted;
-
-    /// <summary>Keys committed by earlier transactions.</summary>
-    private readonly Dictionary<VoterKey, StoredKey> _storedKeys = [];
-
-    /// <summary>Keys taken by votes accepted in this transaction, and by which.</summary>
-    private readonly Dictionary<VoterKey, int> _claimedKeys = [];
-
-    private Dictionary<Guid, Poll> _polls = [];
-    private DateTimeOffset _now;
-
-    public PostgresVoteBatch(PendingVote[] votes)
+    public static Outcome<VoteReceipt>[] Write(PostgresWrite write, BatchJudge judge, TimeProvider clock)
     {
-        _votes = votes;
-        _outcomes = new Outcome<VoteReceipt>?[votes.Length];
-        _replayOf = new int[votes.Length];
-        System.Array.Fill(_replayOf, -1);
-        _accepted = new bool[votes.Length];
-    }
-
-    public Outcome<VoteReceipt>[] Write(PostgresWrite write, TimeProvider clock)
-    {
-        ReadKeysAndPolls(write);
+        ReadKeysAndPolls(write, judge);
         // Read once the polls are share-locked: a close committed before now is seen (and refuses these votes whatever
         // this clock says), and a close still to come waits for this commit and reads its own time after.
-        _now = clock.GetUtcNow();
-        var pending = new List<int>(_votes.Length);
-        for (var i = 0; i < _votes.Length; i++)
+        for (var inserts = judge.FirstRound(clock.GetUtcNow()); inserts.Count > 0; inserts = judge.NextRound())
         {
-            pending.Add(i);
+            InsertVotes(write, judge, inserts);
+            if (judge.LostWithKey() is { Count: > 0 } lost)
+            {
+                // A new statement sees what other nodes committed while the insert waited for them.
+                using var batch = write.CreateBatch();
+                AddFindKeys(batch, judge, lost);
+                using var reader = batch.ExecuteReader();
+                ReadKeys(reader, judge);
+            }
         }
-        while (pending.Count > 0)
-        {
-            pending = WriteRound(write, pending);
-        }
-        AppendEventsAndKeys(write);
-        var outcomes = new Outcome<VoteReceipt>[_votes.Length];
-        for (var i = 0; i < _votes.Length; i++)
-        {
-            outcomes[i] = _outcomes[_replayOf[i] >= 0 ? _replayOf[i] : i]
-                ?? throw new InvalidOperationException($"Vote {i} of the batch was left without an outcome.");
-        }
-        return outcomes;
+        var accepted = judge.Accepted();
+        var last = accepted.Count > 0 ? AppendEventsAndKeys(write, judge, accepted) : 0;
+        return judge.Outcomes(last - accepted.Count + 1);
     }
 
-    private void ReadKeysAndPolls(PostgresWrite write)
+    private static void ReadKeysAndPolls(PostgresWrite write, BatchJudge judge)
     {
-        var voters = new List<string>();
-        var keys = new List<string>();
-        var pollIds = new HashSet<Guid>();
-        foreach (var vote in _votes)
-        {
-            if (vote.Command.IdempotencyKey is { } key)
-            {
-                voters.Add(vote.Ballot.VoterId);
-                keys.Add(key);
-            }
-            pollIds.Add(vote.Ballot.PollId);
-        }
+        var keyed = judge.KeyedVotes;
         using var batch = write.CreateBatch();
-        if (keys.Count > 0)
+        if (keyed.Count > 0)
         {
-            AddFindKeys(batch, voters.ToArray(), keys.ToArray());
+            AddFindKeys(batch, judge, keyed);
         }
-        PostgresPollRows.Add(batch, pollIds.ToArray(), PollLock.Share);
+        PostgresPollRows.Add(batch, [.. judge.PollIds], PollLock.Share);
         using var reader = batch.ExecuteReader();
-        if (keys.Count > 0)
+        if (keyed.Count > 0)
         {
-            ReadKeys(reader);
+            ReadKeys(reader, judge);
             reader.NextResult();
         }
-        _polls = PostgresPollRows.Read(reader);
+        foreach (var poll in PostgresPollRows.Read(reader).Values)
+        {
+            judge.Found(poll);
+        }
     }
 
-    /// <summary>
-    /// Judges <paramref name="pending"/> in order and inserts the votes that pass. Returns the votes still to judge: a round
-    /// stops early at a vote whose key another vote of this round took for a different ballot, because whether that
-    /// vote is refused (key reused) or judged on its own depends on whether the other vote's insert succeeds.
-    /// </summary>
-    private List<int> WriteRound(PostgresWrite write, List<int> pending)
+    private static void InsertVotes(PostgresWrite write, BatchJudge judge, IReadOnlyList<int> inserts)
     {
-        var candidates = new List<int>();
-        var roundKeys = new Dictionary<VoterKey, int>();
-        var roundPairs = new HashSet<(Guid, string)>();
-        var sameBallotAsCandidate = new List<int>();
-        var next = new List<int>();
-        for (var p = 0; p < pending.Count; p++)
-        {
-            var i = pending[p];
-            var vote = _votes[i];
-            var ballot = vote.Ballot;
-            if (vote.Command.IdempotencyKey is { } key)
-            {
-                var voterKey = new VoterKey(ballot.VoterId, key);
-                if (_storedKeys.TryGetValue(voterKey, out var stored))
-                {
-                    _outcomes[i] = AnswerFromKey(vote, stored);
-                    continue;
-                }
-                if (_claimedKeys.TryGetValue(voterKey, out var owner))
-                {
-                    AnswerFromClaim(i, owner);
-                    continue;
-                }
-                if (roundKeys.TryGetValue(voterKey, out owner))
-                {
-                    if (_votes[owner].Fingerprint == vote.Fingerprint)
-                    {
-                        sameBallotAsCandidate.Add(i);
-                        continue;
-                    }
-                    next.AddRange(pending.GetRange(p, pending.Count - p));
-                    break;
-                }
-            }
-            if (!_polls.TryGetValue(ballot.PollId, out var poll))
-            {
-                _outcomes[i] = new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-                continue;
-            }
-            if (BallotRules.Check(poll, ballot, _now) is { } rejection)
-            {
-                _outcomes[i] = rejection;
-                continue;
-            }
-            // A second vote in this batch for a (poll, voter) already being inserted loses, exactly as it would to the
-            // unique index one statement later: the first in batch order wins.
-            if (!roundPairs.Add((ballot.PollId, ballot.VoterId)))
-            {
-                _outcomes[i] = AlreadyVoted;
-                continue;
-            }
-            candidates.Add(i);
-            if (vote.Command.IdempotencyKey is { } candidateKey)
-            {
-                roundKeys[new VoterKey(ballot.VoterId, candidateKey)] = i;
-            }
-        }
-        if (candidates.Count > 0)
-        {
-            InsertVotes(write, candidates);
-        }
-        foreach (var i in sameBallotAsCandidate)
-        {
-            var voterKey = new VoterKey(_votes[i].Ballot.VoterId, _votes[i].Command.IdempotencyKey!);
-            var owner = roundKeys[voterKey];
-            if (_accepted[owner])
-            {
-                AnswerFromClaim(i, owner);
-            }
-            else
-            {
-                // The same ballot as a vote that lost to a live vote: it loses the same way (or replays the key another
-                // transaction committed for it meanwhile).
-                _outcomes[i] = _storedKeys.TryGetValue(voterKey, out var stored) ? AnswerFromKey(_votes[i], stored) : AlreadyVoted;
-            }
-        }
-        return next;
-    }
-
-    private void InsertVotes(PostgresWrite write, List<int> candidates)
-    {
+        var votes = judge.Votes;
         // Inserted in (poll, voter) order: two transactions that would wait on each other's index entries take them in
         // the same order, so they queue instead of deadlocking.
-        var ordered = candidates.ToArray();
-        System.Array.Sort(ordered, (a, b) =>
+        var ordered = inserts.ToArray();
+        Array.Sort(ordered, (a, b) =>
         {
-            var byPoll = _votes[a].Ballot.PollId.CompareTo(_votes[b].Ballot.PollId);
-            return byPoll != 0 ? byPoll : string.CompareOrdinal(_votes[a].Ballot.VoterId, _votes[b].Ballot.VoterId);
+            var byPoll = votes[a].Ballot.PollId.CompareTo(votes[b].Ballot.PollId);
+            return byPoll != 0 ? byPoll : string.CompareOrdinal(votes[a].Ballot.VoterId, votes[b].Ballot.VoterId);
         });
         var count = ordered.Length;
         var voteIds = new Guid[count];
@@ -237,7 +113,7 @@ internal sealed class PostgresVoteBatch
         var agents = new string?[count];
         for (var n = 0; n < count; n++)
         {
-            var vote = _votes[ordered[n]];
+            var vote = votes[ordered[n]];
             voteIds[n] = vote.VoteId;
             pollIds[n] = vote.Ballot.PollId;
             voterIds[n] = vote.Ballot.VoterId;
@@ -250,7 +126,7 @@ internal sealed class PostgresVoteBatch
         using (var batch = write.CreateBatch())
         {
             batch.BatchCommands.Add(PostgresValues.Command(InsertVotesSql,
-                PostgresValues.Instant(_now),
+                PostgresValues.Instant(judge.Now),
                 PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
                 PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
                 PostgresValues.Array(voterIds, NpgsqlDbType.Text),
@@ -264,83 +140,30 @@ internal sealed class PostgresVoteBatch
                 inserted.Add(reader.GetGuid(0));
             }
         }
-        List<int>? lostWithKey = null;
-        foreach (var i in candidates)
+        foreach (var i in inserts)
         {
-            var vote = _votes[i];
-            if (inserted.Contains(vote.VoteId))
+            if (inserted.Contains(votes[i].VoteId))
             {
-                _accepted[i] = true;
-                if (vote.Command.IdempotencyKey is { } key)
-                {
-                    _claimedKeys[new VoterKey(vote.Ballot.VoterId, key)] = i;
-                }
+                judge.WentIn(i);
             }
-            else if (vote.Command.IdempotencyKey is null)
-            {
-                _outcomes[i] = AlreadyVoted;
-            }
-            else
-            {
-                (lostWithKey ??= []).Add(i);
-            }
-        }
-        if (lostWithKey is not null)
-        {
-            RecheckKeys(write, lostWithKey);
         }
     }
 
-    /// <summary>
-    /// A keyed vote that lost to a live vote may have lost to its own retry, committed by another node after this
-    /// transaction first looked for the key (the insert waited for that commit). Looking again, in a new statement,
-    /// finds that key: the vote then replays the receipt instead of being refused.
-    /// </summary>
-    private void RecheckKeys(PostgresWrite write, List<int> lost)
+    /// <returns>The last sequence taken.</returns>
+    private static long AppendEventsAndKeys(PostgresWrite write, BatchJudge judge, IReadOnlyList<int> accepted)
     {
-        var voters = new string[lost.Count];
-        var keys = new string[lost.Count];
-        for (var n = 0; n < lost.Count; n++)
-        {
-            voters[n] = _votes[lost[n]].Ballot.VoterId;
-            keys[n] = _votes[lost[n]].Command.IdempotencyKey!;
-        }
-        using (var batch = write.CreateBatch())
-        {
-            AddFindKeys(batch, voters, keys);
-            using var reader = batch.ExecuteReader();
-            ReadKeys(reader);
-        }
-        foreach (var i in lost)
-        {
-            var vote = _votes[i];
-            _outcomes[i] = _storedKeys.TryGetValue(new VoterKey(vote.Ballot.VoterId, vote.Command.IdempotencyKey!), out var stored)
-                ? AnswerFromKey(vote, stored)
-                : AlreadyVoted;
-        }
-    }
-
-    private void AppendEventsAndKeys(PostgresWrite write)
-    {
-        var acceptedCount = 0;
+        var votes = judge.Votes;
+        var now = judge.Now;
         var keyCount = 0;
-        for (var i = 0; i < _votes.Length; i++)
+        foreach (var i in accepted)
         {
-            if (_accepted[i])
+            if (votes[i].Command.IdempotencyKey is not null)
             {
-                acceptedCount++;
-                if (_votes[i].Command.IdempotencyKey is not null)
-                {
-                    keyCount++;
-                }
+                keyCount++;
             }
-        }
-        if (acceptedCount == 0)
-        {
-            return;
         }
         // Events in batch order; everything is encoded before event_head is locked, so the lock covers only the inserts and COMMIT.
-        var events = new EventRows(acceptedCount);
+        var events = new EventRows(accepted.Count);
         var voters = new string[keyCount];
         var keys = new string[keyCount];
         var fingerprints = new string[keyCount];
@@ -350,15 +173,11 @@ internal sealed class PostgresVoteBatch
         var regions = new string?[keyCount];
         var eventOrdinals = new long[keyCount];
         var k = 0;
-        for (var i = 0; i < _votes.Length; i++)
+        foreach (var i in accepted)
         {
-            if (!_accepted[i])
-            {
-                continue;
-            }
-            var vote = _votes[i];
+            var vote = votes[i];
             var ballot = vote.Ballot;
-            events.Add(new VoteCast(vote.VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, _now), _now);
+            events.Add(judge.Cast(i), now);
             if (vote.Command.IdempotencyKey is { } key)
             {
                 voters[k] = ballot.VoterId;
@@ -372,78 +191,54 @@ internal sealed class PostgresVoteBatch
                 k++;
             }
         }
-        long last;
-        using (var batch = write.CreateBatch())
+        using var batch = write.CreateBatch();
+        PostgresEventAppender.Add(batch, events);
+        if (keyCount > 0)
         {
-            PostgresEventAppender.Add(batch, events);
-            if (keyCount > 0)
-            {
-                batch.BatchCommands.Add(PostgresValues.Command(InsertKeysSql,
-                    PostgresValues.Instant(_now),
-                    PostgresValues.Bigint(acceptedCount),
-                    PostgresValues.Array(voters, NpgsqlDbType.Text),
-                    PostgresValues.Array(keys, NpgsqlDbType.Text),
-                    PostgresValues.Array(fingerprints, NpgsqlDbType.Text),
-                    PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
-                    PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
-                    PostgresValues.Array(optionIds, NpgsqlDbType.Integer),
-                    PostgresValues.Array(regions, NpgsqlDbType.Text),
-                    PostgresValues.Array(eventOrdinals, NpgsqlDbType.Bigint)));
-            }
-            last = PostgresEventAppender.Execute(write, batch);
+            batch.BatchCommands.Add(PostgresValues.Command(InsertKeysSql,
+                PostgresValues.Instant(now),
+                PostgresValues.Bigint(accepted.Count),
+                PostgresValues.Array(voters, NpgsqlDbType.Text),
+                PostgresValues.Array(keys, NpgsqlDbType.Text),
+                PostgresValues.Array(fingerprints, NpgsqlDbType.Text),
+                PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
+                PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
+                PostgresValues.Array(optionIds, NpgsqlDbType.Integer),
+                PostgresValues.Array(regions, NpgsqlDbType.Text),
+                PostgresValues.Array(eventOrdinals, NpgsqlDbType.Bigint)));
         }
-        var sequence = last - acceptedCount;
-        for (var i = 0; i < _votes.Length; i++)
-        {
-            if (_accepted[i])
-            {
-                var ballot = _votes[i].Ballot;
-                _outcomes[i] = Outcome<VoteReceipt>.Ok(
-                    new VoteReceipt(_votes[i].VoteId, ballot.PollId, ballot.OptionId, ballot.Region, _now, ++sequence));
-            }
-        }
+        return PostgresEventAppender.Execute(write, batch);
     }
 
-    private void AnswerFromClaim(int i, int owner)
+    private static void AddFindKeys(NpgsqlBatch batch, BatchJudge judge, IReadOnlyList<int> votes)
     {
-        if (_votes[owner].Fingerprint == _votes[i].Fingerprint)
+        var voters = new string[votes.Count];
+        var keys = new string[votes.Count];
+        for (var n = 0; n < votes.Count; n++)
         {
-            _replayOf[i] = owner;
+            var vote = judge.Votes[votes[n]];
+            voters[n] = vote.Ballot.VoterId;
+            keys[n] = vote.Command.IdempotencyKey!;
         }
-        else
-        {
-            _outcomes[i] = KeyReused;
-        }
-    }
-
-    private static Outcome<VoteReceipt> AnswerFromKey(PendingVote vote, StoredKey stored) =>
-        stored.Fingerprint == vote.Fingerprint ? Outcome<VoteReceipt>.Ok(stored.Receipt) : KeyReused;
-
-    private static void AddFindKeys(NpgsqlBatch batch, string[] voters, string[] keys) =>
         batch.BatchCommands.Add(PostgresValues.Command(FindKeysSql,
             PostgresValues.Array(voters, NpgsqlDbType.Text),
             PostgresValues.Array(keys, NpgsqlDbType.Text)));
+    }
 
-    private void ReadKeys(NpgsqlDataReader reader)
+    private static void ReadKeys(NpgsqlDataReader reader, BatchJudge judge)
     {
         while (reader.Read())
         {
-            var receipt = new VoteReceipt(
-                reader.GetGuid(3),
-                reader.GetGuid(4),
-                reader.GetInt32(5),
-                PostgresValues.TextOrNull(reader, 6),
-                PostgresValues.Time(reader.GetInt64(7)),
-                reader.GetInt64(8));
-            _storedKeys[new VoterKey(reader.GetString(0), reader.GetString(1))] = new StoredKey(reader.GetString(2), receipt);
+            judge.Found(new StoredKey(
+                new VoterKey(reader.GetString(0), reader.GetString(1)),
+                reader.GetString(2),
+                new VoteReceipt(
+                    reader.GetGuid(3),
+                    reader.GetGuid(4),
+                    reader.GetInt32(5),
+                    PostgresValues.TextOrNull(reader, 6),
+                    PostgresValues.Time(reader.GetInt64(7)),
+                    reader.GetInt64(8))));
         }
     }
-
-    private static Rejection AlreadyVoted => new(ErrorCodes.AlreadyVoted, "You have already voted in this poll.");
-
-    private static Rejection KeyReused => new(ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different vote.");
-
-    private readonly record struct VoterKey(string VoterId, string Key);
-
-    private sealed record StoredKey(string Fingerprint, VoteReceipt Receipt);
 }

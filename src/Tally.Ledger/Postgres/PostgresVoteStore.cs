@@ -2,8 +2,8 @@ using Npgsql;
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
-using Tally.Domain.Events;
 using Tally.Ledger.GroupCommit;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Postgres;
@@ -11,47 +11,19 @@ namespace Tally.Ledger.Postgres;
 public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvider clock) : IVoteStore
 {
     /// <remarks>
-    /// Runs synchronously on the caller's thread (the group-commit thread): see <see cref="PostgresVoteBatch"/>.
+    /// Runs synchronously on the caller's thread (the group-commit thread): see <see cref="PostgresVoteBatch"/>. COMMIT
+    /// returns only once the commit is flushed (synchronous_commit), so the outcomes are durable when this returns.
     /// </remarks>
-    public Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
+    public CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch)
     {
-        // The caller reuses its list for the next batch.
-        var votes = batch.ToArray();
-        Outcome<VoteReceipt>[] outcomes;
         try
         {
-            outcomes = Write(votes);
+            return new(database.Write(write => PostgresVoteBatch.Write(write, new BatchJudge(batch), clock)), Task.CompletedTask);
         }
         catch (PostgresException ex) when (RefusedBatch(ex))
         {
-            // The server refused something in the batch and rolled it all back. Retry one by one so a single bad vote
-            // cannot fail its neighbours, and so a vote whose key another node committed meanwhile (even alone in its
-            // batch) reads that commit and gets its true answer. Anything else (the database away, a broken connection)
-            // would fail each of them again: the batch fails as a whole, at once.
-            for (var i = 0; i < votes.Length; i++)
-            {
-                try
-                {
-                    votes[i].Complete(Write([votes[i]])[0]);
-                }
-                catch (PostgresException refused) when (RefusedBatch(refused))
-                {
-                    votes[i].Fail(refused);
-                }
-                catch (Exception failed)
-                {
-                    PendingVote.FailFrom(votes.AsSpan(i), failed);
-                    return Task.CompletedTask;
-                }
-            }
-            return Task.CompletedTask;
+            throw new VoteBatchRefusedException(ex);
         }
-        // Only now, after COMMIT returned (synchronous_commit: the commit is durable), does anyone hear back.
-        for (var i = 0; i < votes.Length; i++)
-        {
-            votes[i].Complete(outcomes[i]);
-        }
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -59,9 +31,6 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
     /// committed meanwhile (class 23), a deadlock or serialization victim (class 40).
     /// </summary>
     private static bool RefusedBatch(PostgresException ex) => ex.SqlState is ['2', '2', ..] or ['2', '3', ..] or ['4', '0', ..];
-
-    private Outcome<VoteReceipt>[] Write(PendingVote[] votes) =>
-        database.Write(write => new PostgresVoteBatch(votes).Write(write, clock));
 
     public Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct) =>
         database.WriteAsync<Outcome<Retraction>>(async write =>
@@ -71,17 +40,11 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct)
                 .ConfigureAwait(false);
             var at = clock.GetUtcNow();
-            if (poll is null)
+            if (RetractionJudge.Check(poll, at) is { } refusal)
             {
-                return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+                return refusal;
             }
-            if (!poll.IsOpenAt(at))
-            {
-                return BallotRules.NotActive(poll, at);
-            }
-            Guid voteId;
-            int optionId;
-            string? region;
+            LiveVote? live = null;
             // Finding and flagging in one statement: of two racing retractions the second waits, re-reads the row, and finds nothing.
             await using (var flag = write.CreateBatch())
             {
@@ -94,20 +57,21 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
                     PostgresValues.Uuid(command.PollId),
                     PostgresValues.Text(command.VoterId)));
                 await using var reader = await flag.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                if (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    return new Rejection(ErrorCodes.VoteNotFound, "You have no live vote in this poll.");
+                    live = new LiveVote(reader.GetGuid(0), reader.GetInt32(1), PostgresValues.TextOrNull(reader, 2));
                 }
-                voteId = reader.GetGuid(0);
-                optionId = reader.GetInt32(1);
-                region = PostgresValues.TextOrNull(reader, 2);
+            }
+            var verdict = RetractionJudge.Retract(command, live, at);
+            if (verdict.Value is not { } retracted)
+            {
+                return verdict.Rejection!;
             }
             await using var batch = write.CreateBatch();
-            batch.BatchCommands.Add(PostgresAudit.Insert(at, command.VoterId, "vote_retracted", command.PollId, voteId,
-                command.Client.IpAddress, command.Client.UserAgent, detail: $"option {optionId}"));
-            var sequence = await PostgresEventAppender.AppendOneAsync(write, batch,
-                new VoteRetracted(voteId, command.PollId, command.VoterId, optionId, region, at), at, ct).ConfigureAwait(false);
-            return Outcome<Retraction>.Ok(new Retraction(voteId, command.PollId, optionId, region, at, sequence));
+            batch.BatchCommands.Add(PostgresAudit.Insert(at, command.VoterId, "vote_retracted", command.PollId, retracted.VoteId,
+                command.Client.IpAddress, command.Client.UserAgent, detail: RetractionJudge.AuditDetail(retracted)));
+            var sequence = await PostgresEventAppender.AppendOneAsync(write, batch, retracted, at, ct).ConfigureAwait(false);
+            return Outcome<Retraction>.Ok(RetractionJudge.Receipt(retracted, sequence));
         }, ct);
 
     public async Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tally.Ledger.EventLog;
+using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Sqlite;
 
@@ -53,7 +54,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     public LedgerCommits Commits { get; }
 
-    /// <summary>The only connection that writes. Use it inside <see cref="CommitAsync{T}"/> only.</summary>
+    /// <summary>The only connection that writes. Use it inside <see cref="CommitDurableLater{T}"/> only.</summary>
     internal SqliteConnection Writer { get; }
 
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
@@ -71,10 +72,10 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// <exception cref="LedgerOutcomeUnknownException">Committed, but the WAL could not be synced: it may not survive a power cut.</exception>
     internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
     {
-        Committed<T> committed;
+        CommittedDurableLater<T> committed;
         try
         {
-            committed = await CommitAsync(work, ct).ConfigureAwait(false);
+            committed = await CommitDurableLaterAsync(work, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,13 +92,25 @@ public sealed class SqliteLedgerDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer and commits it. Returns as soon as the
-    /// commit is written, so the next transaction can start; <see cref="Committed{T}.Durable"/> completes once it is on disk.
-    /// Nobody may be told of the commit before then.
+    /// Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer and commits it, waiting for the writer on
+    /// this thread (the group-commit thread). Returns as soon as the commit is written, so the next transaction can start;
+    /// <see cref="CommittedDurableLater{T}.Durable"/> completes once it is on disk. Nobody may be told of the commit before then.
     /// </summary>
-    internal async Task<Committed<T>> CommitAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
+    internal CommittedDurableLater<T> CommitDurableLater<T>(Func<SqliteTransaction, T> work)
+    {
+        _gate.Wait();
+        return CommitHoldingGate(work);
+    }
+
+    /// <summary><see cref="CommitDurableLater{T}"/>, waiting for the writer without holding a thread.</summary>
+    internal async Task<CommittedDurableLater<T>> CommitDurableLaterAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
+        return CommitHoldingGate(work);
+    }
+
+    private CommittedDurableLater<T> CommitHoldingGate<T>(Func<SqliteTransaction, T> work)
+    {
         T result;
         long committedSequence;
         Task durable;
@@ -125,7 +138,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
         {
             _gate.Release();
         }
-        return new Committed<T>(result, WakeReadersWhenDurable(durable, committedSequence));
+        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence));
     }
 
     private async Task WakeReadersWhenDurable(Task durable, long sequence)
@@ -173,6 +186,3 @@ public sealed class SqliteLedgerDatabase : IDisposable
         SqliteConnection.ClearAllPools();
     }
 }
-
-/// <summary>A committed write's result, and the moment it became durable.</summary>
-internal sealed record Committed<T>(T Result, Task Durable);

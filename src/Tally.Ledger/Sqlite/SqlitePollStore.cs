@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Tally.Domain.Errors;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Sqlite;
@@ -71,27 +72,27 @@ public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAp
         database.WriteAsync<Outcome<ClosedPoll>>(transaction =>
         {
             var at = clock.GetUtcNow();
-            var poll = Read(transaction.Connection!, transaction, pollId);
-            if (poll is null)
+            var verdict = CloseJudge.Judge(Read(transaction.Connection!, transaction, pollId), closedBy, at);
+            if (verdict.Refusal is { } refusal)
             {
-                return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+                return refusal;
             }
-            if (poll.StatusAt(at) == PollStatus.Closed)
+            // Closed already: nothing is written, and the head covers whatever closed it.
+            var sequence = database.LastSequence;
+            if (verdict.Event is { } closing)
             {
-                // Closing is idempotent: the poll as it is, and the head, which covers its close.
-                return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll, database.LastSequence));
+                using (var update = transaction.Connection!.CreateCommand())
+                {
+                    update.Transaction = transaction;
+                    update.CommandText = "UPDATE polls SET closed_at = $at WHERE poll_id = $id AND closed_at IS NULL";
+                    update.Parameters.AddWithValue("$at", SqliteValues.Time(at));
+                    update.Parameters.AddWithValue("$id", pollId.ToString());
+                    update.ExecuteNonQuery();
+                }
+                SqliteAudit.Write(transaction, at, closedBy, "poll_closed", pollId);
+                sequence = events.Append(transaction, closing, at);
             }
-            using (var update = transaction.Connection!.CreateCommand())
-            {
-                update.Transaction = transaction;
-                update.CommandText = "UPDATE polls SET closed_at = $at WHERE poll_id = $id AND closed_at IS NULL";
-                update.Parameters.AddWithValue("$at", SqliteValues.Time(at));
-                update.Parameters.AddWithValue("$id", pollId.ToString());
-                update.ExecuteNonQuery();
-            }
-            SqliteAudit.Write(transaction, at, closedBy, "poll_closed", pollId);
-            var sequence = events.Append(transaction, new PollClosed(pollId, closedBy, at), at);
-            return Outcome<ClosedPoll>.Ok(new ClosedPoll(poll with { ClosedAt = at }, sequence));
+            return Outcome<ClosedPoll>.Ok(new ClosedPoll(verdict.Poll!, sequence));
         }, ct);
 
     internal static Poll? Read(SqliteConnection connection, SqliteTransaction? transaction, Guid pollId)

@@ -2,9 +2,8 @@ using Microsoft.Data.Sqlite;
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
-using Tally.Domain.Events;
-using Tally.Domain.Polls;
 using Tally.Ledger.GroupCommit;
+using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Sqlite;
@@ -38,125 +37,63 @@ public sealed class SqliteVoteStore : IVoteStore
             """, "$voter", "$key", "$fingerprint", "$vote", "$poll", "$option", "$region", "$at", "$sequence");
     }
 
-    public async Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct)
+    public CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch)
     {
-        // The caller reuses its list for the next batch while this one waits for the disk.
-        var votes = batch.ToArray();
-        Committed<Outcome<VoteReceipt>[]> committed;
         try
         {
-            committed = await _database.CommitAsync(transaction => Write(transaction, votes, 0, votes.Length), ct).ConfigureAwait(false);
+            return _database.CommitDurableLater(transaction => Write(transaction, new BatchJudge(batch)));
         }
-        catch (SqliteException ex) when (votes.Length > 1 && RefusedBatch(ex))
+        catch (SqliteException ex) when (RefusedBatch(ex))
         {
-            // Something in the batch broke the transaction. Retry one by one so a single bad vote cannot fail its neighbours.
-            // Anything else (a full disk, an I/O error, a lock held too long) would fail each of them again: the batch
-            // fails as a whole, at once.
-            for (var i = 0; i < votes.Length; i++)
-            {
-                var index = i;
-                try
-                {
-                    var single = await _database.CommitAsync(transaction => Write(transaction, votes, index, 1), ct).ConfigureAwait(false);
-                    _ = CompleteWhenDurableAsync(single, votes.AsMemory(i, 1));
-                }
-                catch (SqliteException refused) when (RefusedBatch(refused))
-                {
-                    votes[i].Fail(refused);
-                }
-                catch (Exception failed)
-                {
-                    PendingVote.FailFrom(votes.AsSpan(i), failed);
-                    return;
-                }
-            }
-            return;
+            throw new VoteBatchRefusedException(ex);
         }
-        _ = CompleteWhenDurableAsync(committed, votes);
     }
 
     /// <summary>What one vote of a batch can bring on itself: a constraint it breaks, a value SQLite will not store.</summary>
     private static bool RefusedBatch(SqliteException ex) =>
         ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT or SQLitePCL.raw.SQLITE_TOOBIG or SQLitePCL.raw.SQLITE_MISMATCH;
 
-    /// <summary>Only once the commit is on disk does anyone hear back.</summary>
-    private static async Task CompleteWhenDurableAsync(Committed<Outcome<VoteReceipt>[]> committed, ReadOnlyMemory<PendingVote> votes)
+    /// <summary>Reads what the judge needs, runs the inserts it asks for one by one, then appends the accepted votes' events and keys.</summary>
+    private Outcome<VoteReceipt>[] Write(SqliteTransaction transaction, BatchJudge judge)
     {
-        try
-        {
-            await committed.Durable.ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            foreach (var vote in votes.Span)
-            {
-                vote.Fail(ex);
-            }
-            return;
-        }
-        for (var i = 0; i < votes.Length; i++)
-        {
-            votes.Span[i].Complete(committed.Result[i]);
-        }
-    }
-
-    private Outcome<VoteReceipt>[] Write(SqliteTransaction transaction, IReadOnlyList<PendingVote> batch, int start, int count)
-    {
-        // Read under the write lock: every vote in this commit is dated after anything committed before it.
-        var now = _clock.GetUtcNow();
-        var at = SqliteValues.Time(now);
-        var outcomes = new Outcome<VoteReceipt>[count];
-        var pollStates = new Dictionary<Guid, Poll?>();
+        var votes = judge.Votes;
         _findKey.Transaction = transaction;
         _insertVote.Transaction = transaction;
         _insertKey.Transaction = transaction;
-        for (var i = 0; i < count; i++)
+        FindKeys(judge, judge.KeyedVotes);
+        foreach (var pollId in judge.PollIds)
         {
-            var vote = batch[start + i];
-            var ballot = vote.Ballot;
-            var key = vote.Command.IdempotencyKey;
-            if (key is not null && FindKey(ballot.VoterId, key) is { } stored)
+            if (SqlitePollStore.Read(transaction.Connection!, transaction, pollId) is { } poll)
             {
-                outcomes[i] = stored.Fingerprint == vote.Fingerprint
-                    ? Outcome<VoteReceipt>.Ok(stored.Receipt)
-                    : new Rejection(ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different vote.");
-                continue;
+                judge.Found(poll);
             }
-            // The poll's state as this transaction sees it: a close committed by anyone before now is honoured.
-            if (!pollStates.TryGetValue(ballot.PollId, out var poll))
+        }
+        // Read under the write lock: every vote in this commit is dated after anything committed before it.
+        var now = _clock.GetUtcNow();
+        var at = SqliteValues.Time(now);
+        for (var inserts = judge.FirstRound(now); inserts.Count > 0; inserts = judge.NextRound())
+        {
+            foreach (var i in inserts)
             {
-                poll = SqlitePollStore.Read(transaction.Connection!, transaction, ballot.PollId);
-                pollStates[ballot.PollId] = poll;
+                if (Insert(votes[i], at))
+                {
+                    judge.WentIn(i);
+                }
             }
-            if (poll is null)
+            FindKeys(judge, judge.LostWithKey());
+        }
+        var firstSequence = 0L;
+        foreach (var i in judge.Accepted())
+        {
+            var sequence = _events.Append(transaction, judge.Cast(i), now);
+            if (firstSequence == 0)
             {
-                outcomes[i] = new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-                continue;
+                firstSequence = sequence;
             }
-            if (BallotRules.Check(poll, ballot, now) is { } rejection)
+            if (votes[i].Command.IdempotencyKey is { } key)
             {
-                outcomes[i] = rejection;
-                continue;
-            }
-            var p = _insertVote.Parameters;
-            p[0].Value = vote.VoteId.ToString();
-            p[1].Value = ballot.PollId.ToString();
-            p[2].Value = ballot.VoterId;
-            p[3].Value = ballot.OptionId;
-            p[4].Value = SqliteValues.TextOrNull(ballot.Region);
-            p[5].Value = at;
-            p[6].Value = SqliteValues.TextOrNull(vote.Command.Client.IpAddress);
-            p[7].Value = SqliteValues.TextOrNull(vote.Command.Client.UserAgent);
-            if (_insertVote.ExecuteNonQuery() == 0)
-            {
-                outcomes[i] = new Rejection(ErrorCodes.AlreadyVoted, "You have already voted in this poll.");
-                continue;
-            }
-            var sequence = _events.Append(transaction,
-                new VoteCast(vote.VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, now), now);
-            var receipt = new VoteReceipt(vote.VoteId, ballot.PollId, ballot.OptionId, ballot.Region, now, sequence);
-            if (key is not null)
-            {
+                var vote = votes[i];
+                var ballot = vote.Ballot;
                 var k = _insertKey.Parameters;
                 k[0].Value = ballot.VoterId;
                 k[1].Value = key;
@@ -169,28 +106,45 @@ public sealed class SqliteVoteStore : IVoteStore
                 k[8].Value = sequence;
                 _insertKey.ExecuteNonQuery();
             }
-            outcomes[i] = Outcome<VoteReceipt>.Ok(receipt);
         }
-        return outcomes;
+        return judge.Outcomes(firstSequence);
     }
 
-    private StoredKey? FindKey(string voterId, string key)
+    /// <returns>Whether the vote went in: a second live vote for the same (poll, voter) inserts nothing.</returns>
+    private bool Insert(PendingVote vote, string at)
     {
-        _findKey.Parameters[0].Value = voterId;
-        _findKey.Parameters[1].Value = key;
-        using var reader = _findKey.ExecuteReader();
-        if (!reader.Read())
+        var ballot = vote.Ballot;
+        var p = _insertVote.Parameters;
+        p[0].Value = vote.VoteId.ToString();
+        p[1].Value = ballot.PollId.ToString();
+        p[2].Value = ballot.VoterId;
+        p[3].Value = ballot.OptionId;
+        p[4].Value = SqliteValues.TextOrNull(ballot.Region);
+        p[5].Value = at;
+        p[6].Value = SqliteValues.TextOrNull(vote.Command.Client.IpAddress);
+        p[7].Value = SqliteValues.TextOrNull(vote.Command.Client.UserAgent);
+        return _insertVote.ExecuteNonQuery() > 0;
+    }
+
+    private void FindKeys(BatchJudge judge, IReadOnlyList<int> votes)
+    {
+        foreach (var i in votes)
         {
-            return null;
+            var voterKey = BatchJudge.KeyOf(judge.Votes[i]);
+            _findKey.Parameters[0].Value = voterKey.VoterId;
+            _findKey.Parameters[1].Value = voterKey.Key;
+            using var reader = _findKey.ExecuteReader();
+            if (reader.Read())
+            {
+                judge.Found(new StoredKey(voterKey, reader.GetString(0), new VoteReceipt(
+                    Guid.Parse(reader.GetString(1)),
+                    Guid.Parse(reader.GetString(2)),
+                    reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    SqliteValues.ReadTime(reader.GetString(5)),
+                    reader.GetInt64(6))));
+            }
         }
-        var receipt = new VoteReceipt(
-            Guid.Parse(reader.GetString(1)),
-            Guid.Parse(reader.GetString(2)),
-            reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            SqliteValues.ReadTime(reader.GetString(5)),
-            reader.GetInt64(6));
-        return new StoredKey(reader.GetString(0), receipt);
     }
 
     public Task<Outcome<Retraction>> RetractAsync(RetractVote command, CancellationToken ct) =>
@@ -198,14 +152,9 @@ public sealed class SqliteVoteStore : IVoteStore
         {
             var at = _clock.GetUtcNow();
             var connection = transaction.Connection!;
-            var poll = SqlitePollStore.Read(connection, transaction, command.PollId);
-            if (poll is null)
+            if (RetractionJudge.Check(SqlitePollStore.Read(connection, transaction, command.PollId), at) is { } refusal)
             {
-                return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
-            }
-            if (!poll.IsOpenAt(at))
-            {
-                return BallotRules.NotActive(poll, at);
+                return refusal;
             }
             using var find = connection.CreateCommand();
             find.Transaction = transaction;
@@ -215,32 +164,30 @@ public sealed class SqliteVoteStore : IVoteStore
                 """;
             find.Parameters.AddWithValue("$poll", command.PollId.ToString());
             find.Parameters.AddWithValue("$voter", command.VoterId);
-            Guid voteId;
-            int optionId;
-            string? region;
+            LiveVote? live = null;
             using (var reader = find.ExecuteReader())
             {
-                if (!reader.Read())
+                if (reader.Read())
                 {
-                    return new Rejection(ErrorCodes.VoteNotFound, "You have no live vote in this poll.");
+                    live = new LiveVote(Guid.Parse(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 }
-                voteId = Guid.Parse(reader.GetString(0));
-                optionId = reader.GetInt32(1);
-                region = reader.IsDBNull(2) ? null : reader.GetString(2);
+            }
+            var verdict = RetractionJudge.Retract(command, live, at);
+            if (verdict.Value is not { } retracted)
+            {
+                return verdict.Rejection!;
             }
             using (var flag = connection.CreateCommand())
             {
                 flag.Transaction = transaction;
                 flag.CommandText = "UPDATE vote_records SET is_retracted = 1, retracted_at = $at WHERE vote_id = $vote";
                 flag.Parameters.AddWithValue("$at", SqliteValues.Time(at));
-                flag.Parameters.AddWithValue("$vote", voteId.ToString());
+                flag.Parameters.AddWithValue("$vote", retracted.VoteId.ToString());
                 flag.ExecuteNonQuery();
             }
-            SqliteAudit.Write(transaction, at, command.VoterId, "vote_retracted", command.PollId, voteId,
-                command.Client.IpAddress, command.Client.UserAgent, detail: $"option {optionId}");
-            var sequence = _events.Append(transaction,
-                new VoteRetracted(voteId, command.PollId, command.VoterId, optionId, region, at), at);
-            return Outcome<Retraction>.Ok(new Retraction(voteId, command.PollId, optionId, region, at, sequence));
+            SqliteAudit.Write(transaction, at, command.VoterId, "vote_retracted", command.PollId, retracted.VoteId,
+                command.Client.IpAddress, command.Client.UserAgent, detail: RetractionJudge.AuditDetail(retracted));
+            return Outcome<Retraction>.Ok(RetractionJudge.Receipt(retracted, _events.Append(transaction, retracted, at)));
         }, ct);
 
     public Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct)
@@ -268,6 +215,4 @@ public sealed class SqliteVoteStore : IVoteStore
         }
         return command;
     }
-
-    private sealed record StoredKey(string Fingerprint, VoteReceipt Receipt);
 }

@@ -18,9 +18,3 @@ public interface IPollStore
     /// </summary>
     Task<Outcome<ClosedPoll>> CloseAsync(Guid pollId, string closedBy, CancellationToken ct);
 }
-
-/// <param name="Sequence">
-/// The PollClosed event's sequence; for a poll that was closed already, the ledger's head at that moment, which covers
-/// whatever closed it: views that reached it show the poll closed.
-/// </param>
-public sealed record ClosedPoll(Poll Poll, long Sequence);

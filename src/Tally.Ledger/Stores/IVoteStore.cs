@@ -9,10 +9,13 @@ namespace Tally.Ledger.Stores;
 public interface IVoteStore
 {
     /// <summary>
-    /// Commits a batch of votes in one transaction and completes each one with its own outcome, only after the commit.
+    /// Commits a batch of votes in one transaction, synchronously on the caller's thread (the group-commit thread), and
+    /// returns each vote's outcome in batch order with the moment they are durable; telling the voters is the caller's job.
     /// A vote refused by a rule (duplicate, closed poll, reused key) never fails its neighbours.
     /// </summary>
-    Task CommitBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken ct);
+    /// <exception cref="VoteBatchRefusedException">Something in the batch broke the transaction; nothing was committed.</exception>
+    /// <exception cref="LedgerOutcomeUnknownException">COMMIT was sent and never answered.</exception>
+    CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch);
 
     /// <summary>
     /// Soft-retracts the voter's live vote: flags it, writes an audit row and a VoteRetracted event.

@@ -28,13 +28,13 @@ public sealed class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvi
         }
         if (errors.Count > 0)
         {
-            return new Rejection(ErrorCodes.ValidationFailed, "The registration is not valid.", errors);
+            return Rejections.RegistrationInvalid(errors);
         }
         var account = new UserAccount(Guid.CreateVersion7().ToString(), name!, "", clock.GetUtcNow());
         account = account with { PasswordHash = Hasher.HashPassword(account, password!) };
         if (!await users.CreateAsync(account, ct).ConfigureAwait(false))
         {
-            return new Rejection(ErrorCodes.UsernameTaken, "This username is taken.");
+            return Rejections.UsernameTaken;
         }
         return Outcome<Session>.Ok(Open(account));
     }
@@ -43,7 +43,7 @@ public sealed class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvi
     {
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
         {
-            return new Rejection(ErrorCodes.ValidationFailed, "A username and a password are required.");
+            return Rejections.CredentialsMissing;
         }
         // Normalised as at registration, but not held to today's pattern: a name registered under older rules still signs in.
         var name = Username.Normalise(username);
@@ -51,7 +51,7 @@ public sealed class UserAccounts(IUserStore users, TokenIssuer tokens, TimeProvi
         var result = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password);
         if (account is null || result == PasswordVerificationResult.Failed)
         {
-            return new Rejection(ErrorCodes.InvalidCredentials, "The username or password is wrong.");
+            return Rejections.InvalidCredentials;
         }
         return Outcome<Session>.Ok(Open(account));
     }

@@ -67,12 +67,11 @@ public static class AdminEndpoints
         }
         if (admins.IsConfigured(voter))
         {
-            return Problem.Of(new Rejection(ErrorCodes.AdminFromConfiguration,
-                "This admin is named in Tally:Auth:Admins; remove the entry there to revoke it."));
+            return Problem.Of(Rejections.AdminFromConfiguration);
         }
         var sequence = await grants.RevokeAsync(voter, user.VoterId()!, ct);
         return sequence is null
-            ? Problem.Of(new Rejection(ErrorCodes.AdminNotFound, "This voter holds no admin grant."))
+            ? Problem.Of(Rejections.AdminNotFound)
             : TypedResults.Ok(new AdminChangeResponse(voter, false, true, sequence));
     }
 

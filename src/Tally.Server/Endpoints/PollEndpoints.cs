@@ -101,7 +101,7 @@ public static class PollEndpoints
     {
         var poll = await catalog.GetAsync(id, ct);
         return poll is null
-            ? Problem.Of(new Rejection(ErrorCodes.PollNotFound, "No poll has this id."))
+            ? Problem.Of(Rejections.PollNotFound)
             : TypedResults.Ok(PollResponse.From(poll, clock.GetUtcNow()));
     }
 

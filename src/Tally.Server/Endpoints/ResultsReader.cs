@@ -30,7 +30,7 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
     {
         if (poll is null)
         {
-            return new Rejection(ErrorCodes.PollNotFound, "No poll has this id.");
+            return Rejections.PollNotFound;
         }
         var voterId = caller.VoterId();
         var isOwner = voterId is not null && voterId == poll.OwnerId;
@@ -42,7 +42,7 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
         var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is not null;
         return ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted)
             ? Outcome<PollResults>.Ok(poll)
-            : new Rejection(ErrorCodes.ResultsHidden, ResultsAccess.Explain(poll.Visibility));
+            : Rejections.ResultsHidden(poll.Visibility);
     }
 
     /// <summary>

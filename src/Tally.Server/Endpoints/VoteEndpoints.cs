@@ -77,7 +77,7 @@ public static class VoteEndpoints
         var sequence = progress.AppliedSequence;
         if (await catalog.GetAsync(id, ct) is null)
         {
-            return Problem.Of(new Rejection(ErrorCodes.PollNotFound, "No poll has this id."));
+            return Problem.Of(Rejections.PollNotFound);
         }
         var ballot = await status.GetAsync(id, user.VoterId()!, ct);
         return TypedResults.Ok(new VoterStatusResponse(ballot is not null, ballot?.VoteId, ballot?.OptionId, ballot?.VotedAt, sequence));

@@ -25,7 +25,7 @@ public abstract partial class LedgerContract
             Cast(open.Id, "erin", 2, "US"),
         }.Select(command => new PendingVote(command, Guid.CreateVersion7())).ToArray();
 
-        await Ledger.Votes.CommitBatchAsync(batch, Ct);
+        Ledger.Batcher.Commit(batch);
 
         var outcomes = await Task.WhenAll(batch.Select(v => v.Outcome));
         Assert.Equal(

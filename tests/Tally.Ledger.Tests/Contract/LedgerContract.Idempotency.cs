@@ -94,7 +94,7 @@ public abstract partial class LedgerContract
             .Select(_ => new PendingVote(Cast(poll.Id, "voter-1", 2, key: "retry-me"), Guid.CreateVersion7()))
             .ToArray();
 
-        await Ledger.Votes.CommitBatchAsync(batch, Ct);
+        Ledger.Batcher.Commit(batch);
 
         var outcomes = await Task.WhenAll(batch.Select(v => v.Outcome));
         var receipt = outcomes[0].Value!;

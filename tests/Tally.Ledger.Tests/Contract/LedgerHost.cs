@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 
@@ -25,6 +27,10 @@ public sealed class LedgerHost : IAsyncDisposable
     public CastVoteHandler CastVote => _provider.GetRequiredService<CastVoteHandler>();
 
     public RetractVoteHandler RetractVote => _provider.GetRequiredService<RetractVoteHandler>();
+
+    public VoteBatcher Batcher => _provider.GetRequiredService<VoteBatcher>();
+
+    public IMeterFactory Meters => _provider.GetRequiredService<IMeterFactory>();
 
     public IPollStore Polls => _provider.GetRequiredService<IPollStore>();
 

@@ -213,7 +213,7 @@ public sealed class PostgresTwoNodeTests : IAsyncLifetime
             {
                 batch[i] = new PendingVote(new CastVote(new Ballot(poll.Id, $"{prefix}-{b}-{i}", 1, null), $"key-{b}-{i}", Client), Guid.CreateVersion7());
             }
-            await node.Votes.CommitBatchAsync(batch, Ct);
+            node.Batcher.Commit(batch);
             foreach (var vote in batch)
             {
                 var outcome = await vote.Outcome;

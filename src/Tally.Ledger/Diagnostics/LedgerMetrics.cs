@@ -1,0 +1,45 @@
+using System.Diagnostics.Metrics;
+using Tally.Domain.Ballots;
+using Tally.Domain.Errors;
+
+namespace Tally.Ledger.Diagnostics;
+
+/// <summary>The write side's instruments, on the meter <c>Tally.Ledger</c>.</summary>
+public sealed class LedgerMetrics
+{
+    public const string MeterName = "Tally.Ledger";
+
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _rejected;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _commitTime;
+
+    public LedgerMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _accepted = meter.CreateCounter<long>("tally.ledger.votes.accepted", "{vote}", "Votes answered with a receipt (replays of a stored answer included).");
+        _rejected = meter.CreateCounter<long>("tally.ledger.votes.rejected", "{vote}", "Votes refused by a rule, tagged with the refusal's code.");
+        _batchSize = meter.CreateHistogram<int>("tally.ledger.batch.size", "{vote}", "Votes per group-commit transaction.");
+        _commitTime = meter.CreateHistogram<double>("tally.ledger.commit.duration", "s", "From a batch's write to its votes being durable.");
+    }
+
+    public void BatchFormed(int votes) => _batchSize.Record(votes);
+
+    public void Answered(ReadOnlySpan<Outcome<VoteReceipt>> outcomes, TimeSpan commitTime)
+    {
+        _commitTime.Record(commitTime.TotalSeconds);
+        var accepted = 0;
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Rejection is { } rejection)
+            {
+                _rejected.Add(1, new KeyValuePair<string, object?>("code", rejection.Code));
+            }
+            else
+            {
+                accepted++;
+            }
+        }
+        _accepted.Add(accepted);
+    }
+}
