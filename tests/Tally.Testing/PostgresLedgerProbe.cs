@@ -10,8 +10,8 @@ public sealed class PostgresLedgerProbe(string connectionString) : ILedgerProbe
         (await ReadAsync(LedgerRows.CountOf(table), [], r => r.GetInt64(0), ct))[0];
 
     public Task<IReadOnlyList<ProbedVote>> VotesAsync(Guid? pollId = null, CancellationToken ct = default) => ReadAsync(
-        """
-        SELECT vote_id, voter_id, option_id, region, is_retracted, retracted_at, ip_address, user_agent
+        $"""
+        SELECT {LedgerRows.VoteColumns}
         FROM vote_records WHERE $1::uuid IS NULL OR poll_id = $1 ORDER BY timestamp, vote_id
         """,
         [new NpgsqlParameter<Guid?> { TypedValue = pollId }],
@@ -33,7 +33,7 @@ public sealed class PostgresLedgerProbe(string connectionString) : ILedgerProbe
         ct);
 
     public Task<IReadOnlyList<ProbedAudit>> AuditAsync(CancellationToken ct = default) => ReadAsync(
-        "SELECT actor, action, poll_id, vote_id, detail, ip_address, user_agent FROM audit_log ORDER BY audit_id",
+        LedgerRows.Audit,
         [],
         r => new ProbedAudit(
             r.GetString(0),

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Tally.Testing;
@@ -11,8 +11,8 @@ public sealed class SqliteLedgerProbe(string file) : ILedgerProbe
         (await ReadAsync(LedgerRows.CountOf(table), [], r => r.GetInt64(0), ct))[0];
 
     public Task<IReadOnlyList<ProbedVote>> VotesAsync(Guid? pollId = null, CancellationToken ct = default) => ReadAsync(
-        """
-        SELECT vote_id, voter_id, option_id, region, is_retracted, retracted_at, ip_address, user_agent
+        $"""
+        SELECT {LedgerRows.VoteColumns}
         FROM vote_records WHERE $poll IS NULL OR poll_id = $poll ORDER BY rowid
         """,
         [new SqliteParameter("$poll", (object?)pollId?.ToString() ?? DBNull.Value)],
@@ -39,7 +39,7 @@ public sealed class SqliteLedgerProbe(string file) : ILedgerProbe
         ct);
 
     public Task<IReadOnlyList<ProbedAudit>> AuditAsync(CancellationToken ct = default) => ReadAsync(
-        "SELECT actor, action, poll_id, vote_id, detail, ip_address, user_agent FROM audit_log ORDER BY audit_id",
+        LedgerRows.Audit,
         [],
         r => new ProbedAudit(
             r.GetString(0),
