@@ -1,12 +1,16 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Tally.Ledger.Sqlite;
 
 namespace Tally.Testing;
 
 /// <summary>The embedded ledger's file read through a read-only, unpooled connection of the probe's own.</summary>
 public sealed class SqliteLedgerProbe(string file) : ILedgerProbe
 {
+    /// <summary>The ledger file a node with data folder <paramref name="folder"/> keeps (by default settings).</summary>
+    public static SqliteLedgerProbe InFolder(string folder) => new(Path.Combine(folder, new SqliteLedgerOptions().File));
+
     public async Task<long> CountRowsAsync(string table, CancellationToken ct = default) =>
         (await ReadAsync(LedgerRows.CountOf(table), [], r => r.GetInt64(0), ct))[0];
 

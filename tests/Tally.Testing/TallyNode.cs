@@ -65,7 +65,7 @@ public sealed class TallyNode : IAsyncDisposable
         services.AddTallyLedger(configuration, folder);
         services.AddTallySync(configuration);
         services.AddTallyMemoryViews();
-        return StartAsync("embedded", services, new SqliteLedgerProbe(Path.Combine(folder, new Ledger.Sqlite.SqliteLedgerOptions().File)), ct);
+        return StartAsync("embedded", services, SqliteLedgerProbe.InFolder(folder), ct);
     }
 
     private static ServiceCollection Services()

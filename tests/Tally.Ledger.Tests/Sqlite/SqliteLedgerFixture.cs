@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Tally.Ledger.Sqlite;
 using Tally.Ledger.Tests.Contract;
 
 namespace Tally.Ledger.Tests.Sqlite;
@@ -10,7 +9,7 @@ public sealed class SqliteLedgerFixture : LedgerFixture
 {
     private readonly TempFolder _folder = new();
 
-    public SqliteLedgerFixture() => Probe = new SqliteLedgerProbe(Path.Combine(_folder.Path, new SqliteLedgerOptions().File));
+    public SqliteLedgerFixture() => Probe = SqliteLedgerProbe.InFolder(_folder.Path);
 
     public override ILedgerProbe Probe { get; }
 

@@ -96,7 +96,7 @@ public sealed class TallyTestHost : IAsyncDisposable
             ];
             var app = TallyServer.Build(args);
             await app.StartAsync();
-            var ledger = servers?.Ledger ?? new SqliteLedgerProbe(Path.Combine(dataPath, "ledger.db"));
+            var ledger = servers?.Ledger ?? SqliteLedgerProbe.InFolder(dataPath);
             return new TallyTestHost(app, dataPath, externalKey, ledger, folder, ownsServers ? servers : null);
         }
         catch
