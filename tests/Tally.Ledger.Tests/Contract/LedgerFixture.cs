@@ -11,21 +11,25 @@ public abstract class LedgerFixture : IAsyncDisposable
     /// <summary>Registers the stores, event log, group commit and handlers on this storage. Called again after a restart.</summary>
     public abstract void AddLedger(IServiceCollection services);
 
+    /// <summary>The rows of this storage, read straight from it.</summary>
+    public abstract ILedgerProbe Probe { get; }
+
     /// <summary>Every vote row, live or retracted, of one voter in one poll, oldest first, read straight from storage.</summary>
-    public abstract Task<IReadOnlyList<VoteRow>> ReadVoteRowsAsync(Guid pollId, string voterId, CancellationToken ct);
+    public async Task<IReadOnlyList<VoteRow>> ReadVoteRowsAsync(Guid pollId, string voterId, CancellationToken ct) =>
+        (await Probe.VotesAsync(pollId, ct)).Where(v => v.VoterId == voterId)
+            .Select(v => new VoteRow(v.VoteId, v.OptionId, v.Region, v.IsRetracted, v.RetractedAt, v.IpAddress, v.UserAgent))
+            .ToList();
 
     /// <summary>Every audit row about one poll, oldest first, read straight from storage.</summary>
-    public abstract Task<IReadOnlyList<AuditRow>> ReadAuditRowsAsync(Guid pollId, CancellationToken ct);
+    public async Task<IReadOnlyList<AuditRow>> ReadAuditRowsAsync(Guid pollId, CancellationToken ct) =>
+        (await Probe.AuditAsync(ct)).Where(a => a.PollId == pollId)
+            .Select(a => new AuditRow(a.Actor, a.Action, a.VoteId, a.IpAddress, a.UserAgent))
+            .ToList();
 
     /// <summary>Actor and detail of every audit row with this action, oldest first, read straight from storage.</summary>
-    public abstract Task<IReadOnlyList<(string Actor, string? Detail)>> ReadAuditRowsAsync(string action, CancellationToken ct);
+    public async Task<IReadOnlyList<(string Actor, string? Detail)>> ReadAuditRowsAsync(string action, CancellationToken ct) =>
+        (await Probe.AuditAsync(ct)).Where(a => a.Action == action).Select(a => (a.Actor, a.Detail)).ToList();
 
     /// <summary>Removes the storage. The ledger built on it has been disposed by then.</summary>
     public abstract ValueTask DisposeAsync();
 }
-
-/// <summary>A vote as stored, including what the stores never hand back.</summary>
-public sealed record VoteRow(Guid VoteId, int OptionId, string? Region, bool IsRetracted, DateTimeOffset? RetractedAt, string? IpAddress, string? UserAgent);
-
-/// <summary>An audit entry as stored.</summary>
-public sealed record AuditRow(string Actor, string Action, Guid? VoteId, string? IpAddress, string? UserAgent);

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
@@ -10,39 +9,33 @@ namespace Tally.Ledger.Tests.Contract;
 /// <summary>A running ledger as the server builds it: real stores, real group commit (started), real handlers.</summary>
 public sealed class LedgerHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
-    private readonly IHostedService[] _hosted;
-    private bool _disposed;
+    private readonly TallyNode _node;
 
-    private LedgerHost(ServiceProvider provider)
-    {
-        _provider = provider;
-        _hosted = provider.GetServices<IHostedService>().ToArray();
-    }
+    private LedgerHost(TallyNode node) => _node = node;
 
-    public CreatePollHandler CreatePoll => _provider.GetRequiredService<CreatePollHandler>();
+    public CreatePollHandler CreatePoll => _node.Get<CreatePollHandler>();
 
-    public ClosePollHandler ClosePoll => _provider.GetRequiredService<ClosePollHandler>();
+    public ClosePollHandler ClosePoll => _node.Get<ClosePollHandler>();
 
-    public CastVoteHandler CastVote => _provider.GetRequiredService<CastVoteHandler>();
+    public CastVoteHandler CastVote => _node.Get<CastVoteHandler>();
 
-    public RetractVoteHandler RetractVote => _provider.GetRequiredService<RetractVoteHandler>();
+    public RetractVoteHandler RetractVote => _node.Get<RetractVoteHandler>();
 
-    public VoteBatcher Batcher => _provider.GetRequiredService<VoteBatcher>();
+    public VoteBatcher Batcher => _node.Get<VoteBatcher>();
 
-    public IMeterFactory Meters => _provider.GetRequiredService<IMeterFactory>();
+    public IMeterFactory Meters => _node.Get<IMeterFactory>();
 
-    public IPollStore Polls => _provider.GetRequiredService<IPollStore>();
+    public IPollStore Polls => _node.Get<IPollStore>();
 
-    public IVoteStore Votes => _provider.GetRequiredService<IVoteStore>();
+    public IVoteStore Votes => _node.Get<IVoteStore>();
 
-    public IEventLog Events => _provider.GetRequiredService<IEventLog>();
+    public IEventLog Events => _node.Get<IEventLog>();
 
-    public IUserStore Users => _provider.GetRequiredService<IUserStore>();
+    public IUserStore Users => _node.Get<IUserStore>();
 
-    public IAdminStore Admins => _provider.GetRequiredService<IAdminStore>();
+    public IAdminStore Admins => _node.Get<IAdminStore>();
 
-    public IVoterIdMigration VoterIds => _provider.GetRequiredService<IVoterIdMigration>();
+    public IVoterIdMigration VoterIds => _node.Get<IVoterIdMigration>();
 
     public static async Task<LedgerHost> StartAsync(LedgerFixture fixture, TimeProvider clock, CancellationToken ct)
     {
@@ -50,25 +43,8 @@ public sealed class LedgerHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(clock);
         fixture.AddLedger(services);
-        var host = new LedgerHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-        foreach (var service in host._hosted)
-        {
-            await service.StartAsync(ct);
-        }
-        return host;
+        return new LedgerHost(await TallyNode.StartAsync("ledger", services, fixture.Probe, ct));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-        _disposed = true;
-        foreach (var service in _hosted.Reverse())
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-        await _provider.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _node.DisposeAsync();
 }

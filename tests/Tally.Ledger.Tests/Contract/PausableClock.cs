@@ -7,16 +7,16 @@ namespace Tally.Ledger.Tests.Contract;
 /// </summary>
 public sealed class PausableClock : TimeProvider
 {
-    private Pause? _armed;
+    private ClockPause? _armed;
     private long _offsetTicks;
 
     /// <summary>Moves the clock by <paramref name="step"/>, back when it is negative; later readings keep the offset.</summary>
     public void Step(TimeSpan step) => Interlocked.Add(ref _offsetTicks, step.Ticks);
 
-    /// <summary>The next caller to read the time is held until <see cref="Pause.Release"/>.</summary>
-    public Pause PauseNextReading()
+    /// <summary>The next caller to read the time is held until <see cref="ClockPause.Release"/>.</summary>
+    public ClockPause PauseNextReading()
     {
-        var pause = new Pause();
+        var pause = new ClockPause();
         Volatile.Write(ref _armed, pause);
         return pause;
     }
@@ -26,30 +26,5 @@ public sealed class PausableClock : TimeProvider
         var now = System.GetUtcNow() + TimeSpan.FromTicks(Volatile.Read(ref _offsetTicks));
         Interlocked.Exchange(ref _armed, null)?.Hold();
         return now;
-    }
-
-    public sealed class Pause : IDisposable
-    {
-        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim _released = new();
-
-        /// <summary>Completes once a caller has read the time and is being held.</summary>
-        public Task Reached => _reached.Task;
-
-        public void Release() => _released.Set();
-
-        public void Dispose()
-        {
-            _released.Set();
-            _released.Dispose();
-        }
-
-        internal void Hold()
-        {
-            _reached.TrySetResult();
-            // Bounded, so a test that forgets to release fails instead of hanging.
-            _released.Wait(Limit);
-        }
     }
 }

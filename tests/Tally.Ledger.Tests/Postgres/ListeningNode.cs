@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Handlers;
 
@@ -11,40 +10,23 @@ namespace Tally.Ledger.Tests.Postgres;
 /// </summary>
 internal sealed class ListeningNode : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
-    private readonly IHostedService[] _hosted;
+    private readonly TallyNode _node;
 
-    private ListeningNode(ServiceProvider provider)
-    {
-        _provider = provider;
-        _hosted = provider.GetServices<IHostedService>().ToArray();
-    }
+    private ListeningNode(TallyNode node) => _node = node;
 
-    public LedgerCommits Commits => _provider.GetRequiredService<LedgerCommits>();
+    public LedgerCommits Commits => _node.Get<LedgerCommits>();
 
-    public CreatePollHandler CreatePoll => _provider.GetRequiredService<CreatePollHandler>();
+    public CreatePollHandler CreatePoll => _node.Get<CreatePollHandler>();
 
-    public CastVoteHandler CastVote => _provider.GetRequiredService<CastVoteHandler>();
+    public CastVoteHandler CastVote => _node.Get<CastVoteHandler>();
 
     public static async Task<ListeningNode> StartAsync(PostgresLedgerFixture fixture, CancellationToken ct)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         fixture.AddLedger(services);
-        var node = new ListeningNode(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-        foreach (var service in node._hosted)
-        {
-            await service.StartAsync(ct);
-        }
-        return node;
+        return new ListeningNode(await TallyNode.StartAsync("listening", services, fixture.Probe, ct));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var service in _hosted.Reverse())
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-        await _provider.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _node.DisposeAsync();
 }

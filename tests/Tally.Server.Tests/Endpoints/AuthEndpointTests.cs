@@ -7,10 +7,10 @@ namespace Tally.Server.Tests.Endpoints;
 
 public sealed class AuthEndpointTests
 {
-    [Fact]
-    public async Task RegisterReturnsATokenThatAuthorizesCreatingAPoll()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task RegisterReturnsATokenThatAuthorizesCreatingAPoll(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var registered = await Expect.JsonAsync(
             await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "alice", password = "correct horse" }), 201);
         Assert.Equal("Bearer", (string?)registered["token_type"]);
@@ -18,10 +18,10 @@ public sealed class AuthEndpointTests
         Assert.Equal((string?)registered["user_id"], (string?)poll["owner_id"]);
     }
 
-    [Fact]
-    public async Task LoginChecksThePassword()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task LoginChecksThePassword(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "s3cret-pass" }), 201);
 
         var ok = await Expect.JsonAsync(await host.Client.PostAsJsonAsync("/v1/auth/login", new { username = "BOB", password = "s3cret-pass" }), 200);
@@ -30,31 +30,31 @@ public sealed class AuthEndpointTests
         await Expect.ProblemAsync(await host.Client.PostAsJsonAsync("/v1/auth/login", new { username = "nobody", password = "s3cret-pass" }), 401, "INVALID_CREDENTIALS");
     }
 
-    [Fact]
-    public async Task UsernamesAreUniqueWhateverTheirCase()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task UsernamesAreUniqueWhateverTheirCase(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "carol", password = "password-1" }), 201);
         await Expect.ProblemAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "Carol", password = "password-2" }), 409, "USERNAME_TAKEN");
     }
 
-    [Fact]
-    public async Task PasswordsAreStoredOnlyAsSaltedHashes()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task PasswordsAreStoredOnlyAsSaltedHashes(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "dave", password = "plain-text-pw" }), 201);
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "erin", password = "plain-text-pw" }), 201);
 
-        var hashes = host.Ledger.Rows("SELECT password_hash FROM users").Select(r => (string)r[0]!).ToArray();
-        Assert.Equal(2, hashes.Length);
+        var hashes = await host.Ledger.PasswordHashesAsync();
+        Assert.Equal(2, hashes.Count);
         Assert.All(hashes, h => Assert.DoesNotContain("plain-text-pw", h));
         Assert.NotEqual(hashes[0], hashes[1]);
     }
 
-    [Fact]
-    public async Task WeakRegistrationsAreRefusedWithFieldErrors()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task WeakRegistrationsAreRefusedWithFieldErrors(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var problem = await Expect.ProblemAsync(
             await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "a b", password = "short" }), 400, "VALIDATION_FAILED");
         var errors = problem["errors"]!.AsObject();
@@ -62,10 +62,10 @@ public sealed class AuthEndpointTests
         Assert.True(errors.ContainsKey("password"));
     }
 
-    [Fact]
-    public async Task ExternalIssuerTokensAreAcceptedAndForgedOnesAreNot()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ExternalIssuerTokensAreAcceptedAndForgedOnesAreNot(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var poll = await host.CreatePollAsync(host.Voter("owner"));
         Assert.Equal(TallyTestHost.VoterIdOf("owner"), (string?)poll["owner_id"]);
 
@@ -77,22 +77,15 @@ public sealed class AuthEndpointTests
     [Fact]
     public async Task TheGeneratedSigningKeySurvivesARestart()
     {
-        var folder = TempFolder.Create();
-        try
+        using var folder = new TempFolder();
+        string token;
+        await using (var first = await TallyTestHost.StartInAsync(folder.Path))
         {
-            string token;
-            await using (var first = await TallyTestHost.StartAsync(folder))
-            {
-                var registered = await Expect.JsonAsync(
-                    await first.Client.PostAsJsonAsync("/v1/auth/register", new { username = "frank", password = "password-1" }), 201);
-                token = (string)registered["access_token"]!;
-            }
-            await using var second = await TallyTestHost.StartAsync(folder);
-            await second.CreatePollAsync(second.NewClient(token));
+            var registered = await Expect.JsonAsync(
+                await first.Client.PostAsJsonAsync("/v1/auth/register", new { username = "frank", password = "password-1" }), 201);
+            token = (string)registered["access_token"]!;
         }
-        finally
-        {
-            TempFolder.Delete(folder);
-        }
+        await using var second = await TallyTestHost.StartInAsync(folder.Path);
+        await second.CreatePollAsync(second.NewClient(token));
     }
 }

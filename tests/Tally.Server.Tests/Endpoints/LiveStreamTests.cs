@@ -5,10 +5,10 @@ namespace Tally.Server.Tests.Endpoints;
 
 public sealed class LiveStreamTests
 {
-    [Fact]
-    public async Task TheStreamSendsCurrentResultsAtOnceAndAgainWhenTheyChange()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheStreamSendsCurrentResultsAtOnceAndAgainWhenTheyChange(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         await Expect.StatusAsync(await host.Voter("early").VoteAsync(id, 1), 201);
 
@@ -26,10 +26,10 @@ public sealed class LiveStreamTests
         Assert.Equal([1L, 1L, 0L], changed["options"]!.AsArray().Select(o => (long)o!["votes"]!));
     }
 
-    [Fact]
-    public async Task AStreamForAnUnknownPollIsNotFound()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AStreamForAnUnknownPollIsNotFound(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{Guid.NewGuid()}/live"), 404, "POLL_NOT_FOUND");
     }
 

@@ -6,10 +6,10 @@ namespace Tally.Server.Tests.Endpoints;
 
 public sealed class PollEndpointTests
 {
-    [Fact]
-    public async Task CreatingAPollReturnsItWithOptionIdsAndALocation()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task CreatingAPollReturnsItWithOptionIdsAndALocation(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var response = await owner.PostAsJsonAsync("/v1/polls", new
         {
@@ -30,10 +30,10 @@ public sealed class PollEndpointTests
         Assert.Equal(["Pizza", "Sushi"], fetched["options"]!.AsArray().Select(o => (string)o!["text"]!));
     }
 
-    [Fact]
-    public async Task InvalidPollsAreRefusedWithFieldErrors()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task InvalidPollsAreRefusedWithFieldErrors(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var problem = await Expect.ProblemAsync(await host.Voter("owner").PostAsJsonAsync("/v1/polls", new
         {
             title = "",
@@ -45,13 +45,13 @@ public sealed class PollEndpointTests
         Assert.True(errors.ContainsKey("title"));
         Assert.True(errors.ContainsKey("options"));
         Assert.True(errors.ContainsKey("end_time"));
-        Assert.Equal(0, host.Ledger.Scalar("SELECT count(*) FROM polls"));
+        Assert.Equal(0, await host.Ledger.CountRowsAsync("polls"));
     }
 
-    [Fact]
-    public async Task ListingIsNewestFirstSearchableAndPaged()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ListingIsNewestFirstSearchableAndPaged(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         for (var i = 1; i <= 23; i++)
         {
@@ -69,10 +69,10 @@ public sealed class PollEndpointTests
         Assert.All(even["polls"]!.AsArray(), p => Assert.StartsWith("Even", (string)p!["title"]!));
     }
 
-    [Fact]
-    public async Task OnlyTheOwnerClosesAPollAndOnlyOnce()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task OnlyTheOwnerClosesAPollAndOnlyOnce(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var id = (string)(await host.CreatePollAsync(owner))["id"]!;
 
@@ -84,24 +84,24 @@ public sealed class PollEndpointTests
         var again = await Expect.JsonAsync(await owner.PostAsync($"/v1/polls/{id}/close", null), 200);
         Assert.Equal("closed", (string?)again["status"]);
         Assert.Equal((string?)closed["closed_at"], (string?)again["closed_at"]);
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM audit_log WHERE action = 'poll_closed'"));
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM events WHERE type = 'PollClosed'"));
+        Assert.Single(await host.Ledger.AuditAsync(), a => a.Action == "poll_closed");
+        Assert.Single(await host.Ledger.EventsAsync(), e => e.Type == "PollClosed");
     }
 
-    [Fact]
-    public async Task UnknownPollsAreNotFound()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task UnknownPollsAreNotFound(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = Guid.NewGuid();
         await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{id}"), 404, "POLL_NOT_FOUND");
         await Expect.ProblemAsync(await host.Voter("x").PostAsync($"/v1/polls/{id}/close", null), 404, "POLL_NOT_FOUND");
         await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{id}/results"), 404, "POLL_NOT_FOUND");
     }
 
-    [Fact]
-    public async Task CreatingAPollNeedsAToken()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task CreatingAPollNeedsAToken(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await Expect.ProblemAsync(await host.Client.PostAsJsonAsync("/v1/polls", new JsonObject()), 401, "UNAUTHENTICATED");
     }
 }

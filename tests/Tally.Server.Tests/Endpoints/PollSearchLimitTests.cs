@@ -5,10 +5,10 @@ namespace Tally.Server.Tests.Endpoints;
 /// <summary>What a listing may ask the stores to do is bounded: the search's length and words, and the page depth.</summary>
 public sealed class PollSearchLimitTests
 {
-    [Fact]
-    public async Task SearchesAndPagesBeyondTheLimitsAreRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task SearchesAndPagesBeyondTheLimitsAreRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         await host.CreatePollAsync(host.Voter("owner"), new { title = "one two three four five six seven eight", options = new[] { new { text = "Y" }, new { text = "N" } } });
 
         const string eightWords = "one%20two%20three%20four%20five%20six%20seven%20eight";

@@ -4,10 +4,10 @@ namespace Tally.Server.Tests.Endpoints;
 
 public sealed class ResultEndpointTests
 {
-    [Fact]
-    public async Task ResultsCountEveryVoteOnceTheViewsReachTheVotersSequence()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ResultsCountEveryVoteOnceTheViewsReachTheVotersSequence(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         long last = 0;
         foreach (var (voter, option) in new[] { ("a", 1), ("b", 1), ("c", 2), ("d", 1) })
@@ -26,20 +26,20 @@ public sealed class ResultEndpointTests
         Assert.Equal(["Apple", "Banana", "Cherry"], options.Select(o => (string)o!["label"]!));
     }
 
-    [Fact]
-    public async Task AMinSequenceBeyondTheLogAnswersAfterTheBoundWithWhatItHas()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AMinSequenceBeyondTheLogAnswersAfterTheBoundWithWhatItHas(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(null, null, "--Tally:Reads:MinSequenceWait=00:00:00.200");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Reads:MinSequenceWait=00:00:00.200");
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var results = await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence=1000000"), 200);
         Assert.False((bool)results["min_sequence_met"]!);
         Assert.Equal(0, (long)results["total_votes"]!);
     }
 
-    [Fact]
-    public async Task AfterVoteResultsAreHiddenUntilTheCallerVotes()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AfterVoteResultsAreHiddenUntilTheCallerVotes(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var id = (string)(await host.CreatePollAsync(owner, Poll("after_vote")))["id"]!;
         var voter = host.Voter("v1");
@@ -54,10 +54,10 @@ public sealed class ResultEndpointTests
         Assert.Equal(1, (long)results["total_votes"]!);
     }
 
-    [Fact]
-    public async Task AfterCloseResultsAppearWhenThePollCloses()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AfterCloseResultsAppearWhenThePollCloses(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var id = (string)(await host.CreatePollAsync(owner, Poll("after_close")))["id"]!;
         var voter = host.Voter("v1");
@@ -70,10 +70,10 @@ public sealed class ResultEndpointTests
         Assert.Equal(1, (long)results["options"]![1]!["votes"]!);
     }
 
-    [Fact]
-    public async Task NeverVisibleResultsAreForTheOwnerOnly()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task NeverVisibleResultsAreForTheOwnerOnly(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var id = (string)(await host.CreatePollAsync(owner, Poll("never")))["id"]!;
         var voter = host.Voter("v1");
@@ -85,10 +85,10 @@ public sealed class ResultEndpointTests
         Assert.Equal(1, (long)results["total_votes"]!);
     }
 
-    [Fact]
-    public async Task TheHeatmapCountsVotesPerRegionPerOption()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheHeatmapCountsVotesPerRegionPerOption(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         long last = 0;
         foreach (var (voter, option, region) in new[] { ("a", 1, "north"), ("b", 2, "north"), ("c", 2, "south"), ("d", 2, "south"), ("e", 3, "south") })
@@ -103,10 +103,10 @@ public sealed class ResultEndpointTests
         Assert.Equal([0L, 2L, 1L], regions["south"]);
     }
 
-    [Fact]
-    public async Task TheDeltaCountsVotesGainedInTheWindow()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheDeltaCountsVotesGainedInTheWindow(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         await Expect.StatusAsync(await host.Voter("a").VoteAsync(id, 1), 201);
         var last = (long)(await Expect.JsonAsync(await host.Voter("b").VoteAsync(id, 3), 201))["sequence"]!;

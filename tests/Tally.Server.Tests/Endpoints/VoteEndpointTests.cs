@@ -5,10 +5,10 @@ namespace Tally.Server.Tests.Endpoints;
 
 public sealed class VoteEndpointTests
 {
-    [Fact]
-    public async Task AVoteIsAcknowledgedWithItsReceiptOnlyOnceCommitted()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AVoteIsAcknowledgedWithItsReceiptOnlyOnceCommitted(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
 
         var receipt = await Expect.JsonAsync(await host.Voter("v1").VoteAsync(id, 2, "south", key: "key-1"), 201);
@@ -18,43 +18,43 @@ public sealed class VoteEndpointTests
         Assert.True((long)receipt["sequence"]! > 0);
         Assert.True(DateTimeOffset.TryParse((string?)receipt["recorded_at"], out _));
 
-        // The 201 came back, so the row and its event are already in the ledger file.
-        var rows = host.Ledger.Rows("SELECT vote_id, option_id, region FROM vote_records WHERE poll_id = $p", ("$p", id));
-        Assert.Equal((string?)receipt["vote_id"], (string?)Assert.Single(rows)[0]);
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM events WHERE sequence = $s AND type = 'VoteCast'", ("$s", (long)receipt["sequence"]!)));
+        // The 201 came back, so the row and its event are already in the ledger.
+        var row = Assert.Single(await host.Ledger.VotesAsync(Guid.Parse(id)));
+        Assert.Equal(Guid.Parse((string)receipt["vote_id"]!), row.VoteId);
+        Assert.Single(await host.Ledger.EventsAsync(), e => e.Sequence == (long)receipt["sequence"]! && e.Type == "VoteCast");
     }
 
-    [Fact]
-    public async Task ASecondVoteByTheSameVoterIsRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ASecondVoteByTheSameVoterIsRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         await Expect.StatusAsync(await voter.VoteAsync(id, 1), 201);
         await Expect.ProblemAsync(await voter.VoteAsync(id, 2), 409, "ALREADY_VOTED");
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
+        Assert.Equal(1, await host.Ledger.CountRowsAsync("vote_records"));
     }
 
-    [Fact]
-    public async Task ARetryWithTheSameKeyGetsTheFirstAnswerAndAddsNothing()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ARetryWithTheSameKeyGetsTheFirstAnswerAndAddsNothing(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         var first = await (await voter.VoteAsync(id, 1, key: "retry-me")).Content.ReadAsStringAsync();
-        var events = host.Ledger.Scalar("SELECT count(*) FROM events");
+        var events = await host.Ledger.CountRowsAsync("events");
 
         var again = await voter.VoteAsync(id, 1, key: "retry-me");
         await Expect.StatusAsync(again, 201);
         Assert.Equal(first, await again.Content.ReadAsStringAsync());
-        Assert.Equal(events, host.Ledger.Scalar("SELECT count(*) FROM events"));
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
+        Assert.Equal(events, await host.Ledger.CountRowsAsync("events"));
+        Assert.Equal(1, await host.Ledger.CountRowsAsync("vote_records"));
     }
 
-    [Fact]
-    public async Task TheSameKeyWithADifferentBodyIsRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheSameKeyWithADifferentBodyIsRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         await Expect.StatusAsync(await voter.VoteAsync(id, 1, key: "k"), 201);
@@ -62,10 +62,10 @@ public sealed class VoteEndpointTests
         await Expect.ProblemAsync(await voter.VoteAsync(id, 1, "south", key: "k"), 422, "IDEMPOTENCY_KEY_REUSED");
     }
 
-    [Fact]
-    public async Task ARetryAfterThePollClosedStillGetsItsFirstAnswer()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ARetryAfterThePollClosedStillGetsItsFirstAnswer(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var id = (string)(await host.CreatePollAsync(owner))["id"]!;
         var voter = host.Voter("v1");
@@ -78,10 +78,10 @@ public sealed class VoteEndpointTests
         await Expect.ProblemAsync(await voter.VoteAsync(id, 1, key: "new-key"), 409, "POLL_NOT_ACTIVE");
     }
 
-    [Fact]
-    public async Task VotesOutsideTheVotingWindowAreRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task VotesOutsideTheVotingWindowAreRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var owner = host.Voter("owner");
         var future = (string)(await host.CreatePollAsync(owner, new
         {
@@ -94,41 +94,41 @@ public sealed class VoteEndpointTests
 
         await Expect.ProblemAsync(await host.Voter("v1").VoteAsync(future, 1, region: null), 409, "POLL_NOT_ACTIVE");
         await Expect.ProblemAsync(await host.Voter("v1").VoteAsync(closed, 1), 409, "POLL_NOT_ACTIVE");
-        Assert.Equal(0, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
+        Assert.Equal(0, await host.Ledger.CountRowsAsync("vote_records"));
     }
 
-    [Fact]
-    public async Task UnknownOptionsRegionsAndPollsAreRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task UnknownOptionsRegionsAndPollsAreRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         await Expect.ProblemAsync(await voter.VoteAsync(id, 9), 422, "INVALID_OPTION");
         await Expect.ProblemAsync(await voter.VoteAsync(id, 1, "atlantis"), 422, "INVALID_REGION");
         await Expect.ProblemAsync(await voter.VoteAsync(id, 1, region: null), 422, "INVALID_REGION");
         await Expect.ProblemAsync(await voter.VoteAsync(Guid.NewGuid().ToString(), 1), 404, "POLL_NOT_FOUND");
-        Assert.Equal(0, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
+        Assert.Equal(0, await host.Ledger.CountRowsAsync("vote_records"));
     }
 
-    [Fact]
-    public async Task TheClientAddressAndAgentAreKeptWithTheVote()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheClientAddressAndAgentAreKeptWithTheVote(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         voter.DefaultRequestHeaders.UserAgent.ParseAdd("TallyTest/1.0");
         await Expect.StatusAsync(await voter.VoteAsync(id, 1), 201);
 
-        var row = Assert.Single(host.Ledger.Rows("SELECT ip_address, user_agent, voter_id FROM vote_records"));
-        Assert.Equal("127.0.0.1", row[0]);
-        Assert.Equal("TallyTest/1.0", row[1]);
-        Assert.Equal(TallyTestHost.VoterIdOf("v1"), row[2]);
+        var row = Assert.Single(await host.Ledger.VotesAsync());
+        Assert.Equal("127.0.0.1", row.IpAddress);
+        Assert.Equal("TallyTest/1.0", row.UserAgent);
+        Assert.Equal(TallyTestHost.VoterIdOf("v1"), row.VoterId);
     }
 
-    [Fact]
-    public async Task ARetractedVoteIsFlaggedAuditedAndTheVoterMayVoteAgain()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ARetractedVoteIsFlaggedAuditedAndTheVoterMayVoteAgain(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         await Expect.StatusAsync(await voter.VoteAsync(id, 1), 201);
@@ -144,18 +144,19 @@ public sealed class VoteEndpointTests
         Assert.Equal(3, (int)mine["option_id"]!);
 
         // Nothing deleted: both rows remain, the first flagged, with an audit row for the retraction.
-        Assert.Equal(2, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM vote_records WHERE is_retracted = 1 AND option_id = 1"));
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM audit_log WHERE action = 'vote_retracted'"));
+        var votes = await host.Ledger.VotesAsync();
+        Assert.Equal(2, votes.Count);
+        Assert.Single(votes, v => v.IsRetracted && v.OptionId == 1);
+        Assert.Single(await host.Ledger.AuditAsync(), a => a.Action == "vote_retracted");
         var results = await Expect.JsonAsync(await voter.GetAsync($"/v1/polls/{id}/results?min_sequence={again["sequence"]}"), 200);
         Assert.Equal(1, (long)results["total_votes"]!);
         Assert.Equal(1, (long)results["options"]![2]!["votes"]!);
     }
 
-    [Fact]
-    public async Task RetractingIsRefusedWherePollsDoNotAllowChanges()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task RetractingIsRefusedWherePollsDoNotAllowChanges(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner"), new
         {
             title = "Final answers",
@@ -165,13 +166,13 @@ public sealed class VoteEndpointTests
         var voter = host.Voter("v1");
         await Expect.StatusAsync(await voter.VoteAsync(id, 1, region: null), 201);
         await Expect.ProblemAsync(await voter.DeleteAsync($"/v1/polls/{id}/votes/me"), 409, "VOTE_CHANGE_NOT_ALLOWED");
-        Assert.Equal(0, host.Ledger.Scalar("SELECT count(*) FROM vote_records WHERE is_retracted = 1"));
+        Assert.DoesNotContain(await host.Ledger.VotesAsync(), v => v.IsRetracted);
     }
 
-    [Fact]
-    public async Task VoterStatusShowsTheVoteOnlyToItsVoter()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task VoterStatusShowsTheVoteOnlyToItsVoter(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("v1");
         var before = await Expect.JsonAsync(await voter.GetAsync($"/v1/polls/{id}/votes/me"), 200);

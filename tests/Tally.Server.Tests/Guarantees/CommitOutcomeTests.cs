@@ -16,9 +16,9 @@ public sealed class CommitOutcomeTests
     [Fact]
     public async Task AVoteWhoseCommitGoesUnansweredIsOutcomeUnknownAndItsRetryReturnsTheVoteThatWasRecorded()
     {
-        await using var services = await SharedServices.CreateAsync();
-        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(services.LedgerConnectionString).Port);
-        await using var host = await TallyTestHost.StartAsync(settings: Through(proxy, services));
+        await using var servers = SharedServers.Create();
+        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(servers.LedgerConnectionString).Port);
+        await using var host = await TallyTestHost.StartOnAsync(servers, settings: Through(proxy, servers));
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("voter-1");
 
@@ -34,8 +34,8 @@ public sealed class CommitOutcomeTests
         var retry = await Expect.JsonAsync(await voter.VoteAsync(id, 2, key: "vote-1"), 201);
         var again = await Expect.JsonAsync(await voter.VoteAsync(id, 2, key: "vote-1"), 201);
         Assert.Equal((string)retry["vote_id"]!, (string)again["vote_id"]!);
-        Assert.Equal([(string)retry["vote_id"]!], await services.VoteIdsAsync(Guid.Parse(id)));
-        Assert.Equal(new Dictionary<long, long> { [2] = 1 }, await services.LiveVotesByOptionAsync(Guid.Parse(id)));
+        Assert.Equal([(string)retry["vote_id"]!], await VoteIdsAsync(host, id));
+        Assert.Equal(new Dictionary<int, long> { [2] = 1 }, await host.Ledger.LiveVotesByOptionAsync(Guid.Parse(id)));
         var results = await ResultsAsync(host, id, (long)retry["sequence"]!);
         Assert.Equal(1, (long)results["total_votes"]!);
         Assert.Equal([0L, 1, 0], results["options"]!.AsArray().Select(o => (long)o!["votes"]!));
@@ -44,9 +44,9 @@ public sealed class CommitOutcomeTests
     [Fact]
     public async Task AVoteWhoseConnectionBreaksBeforeCommitRecordedNothingAndSaysSo()
     {
-        await using var services = await SharedServices.CreateAsync();
-        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(services.LedgerConnectionString).Port);
-        await using var host = await TallyTestHost.StartAsync(settings: Through(proxy, services));
+        await using var servers = SharedServers.Create();
+        await using var proxy = CuttingProxy.Start(new NpgsqlConnectionStringBuilder(servers.LedgerConnectionString).Port);
+        await using var host = await TallyTestHost.StartOnAsync(servers, settings: Through(proxy, servers));
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("voter-1");
 
@@ -57,22 +57,19 @@ public sealed class CommitOutcomeTests
         Assert.NotNull(first.Headers.RetryAfter);
         Assert.Contains("Nothing was recorded", (string)problem["detail"]!);
         await cut.WaitAsync(Patience);
-        Assert.Empty(await services.VoteIdsAsync(Guid.Parse(id)));
+        Assert.Empty(await VoteIdsAsync(host, id));
         var retry = await Expect.JsonAsync(await voter.VoteAsync(id, 1, key: "vote-1"), 201);
-        Assert.Equal([(string)retry["vote_id"]!], await services.VoteIdsAsync(Guid.Parse(id)));
+        Assert.Equal([(string)retry["vote_id"]!], await VoteIdsAsync(host, id));
         Assert.Equal(1, (long)(await ResultsAsync(host, id, (long)retry["sequence"]!))["total_votes"]!);
     }
 
-    /// <summary>The node's settings on these servers, with the ledger reached through the proxy.</summary>
-    private static string[] Through(CuttingProxy proxy, SharedServices services)
-    {
-        var proxied = new NpgsqlConnectionStringBuilder(services.LedgerConnectionString) { Port = proxy.Port }.ConnectionString;
-        return services.NodeSettings
-            .Select(s => s.StartsWith("--Tally:Ledger:Postgres:ConnectionString=", StringComparison.Ordinal)
-                ? $"--Tally:Ledger:Postgres:ConnectionString={proxied}"
-                : s)
-            .ToArray();
-    }
+    /// <summary>The ledger's connection string through the proxy (a later setting wins over the servers' own).</summary>
+    private static string Through(CuttingProxy proxy, SharedServers servers) =>
+        "--Tally:Ledger:Postgres:ConnectionString="
+        + new NpgsqlConnectionStringBuilder(servers.LedgerConnectionString) { Port = proxy.Port }.ConnectionString;
+
+    private static async Task<HashSet<string>> VoteIdsAsync(TallyTestHost host, string pollId) =>
+        (await host.Ledger.VotesAsync(Guid.Parse(pollId))).Select(v => v.VoteId.ToString()).ToHashSet();
 
     private static async Task<JsonObject> ResultsAsync(TallyTestHost host, string pollId, long sequence)
     {

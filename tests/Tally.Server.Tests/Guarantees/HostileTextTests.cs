@@ -12,11 +12,11 @@ namespace Tally.Server.Tests.Guarantees;
 /// Input that is well-formed JSON but hostile — invisible, reversed or control-laden text, look-alike usernames, numbers
 /// sent as strings, polls born closed: a 400 naming the field, and the ledger exactly as it was.
 /// </summary>
-public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassFixture<HostileTextTests.Fixture>
+public sealed class HostileTextTests(HostileTextFixture fixture) : IClassFixture<HostileTextFixture>
 {
     private static readonly string FiftyZeroWidthSpaces = string.Concat(Enumerable.Repeat("\\u200B", 50));
 
-    public static TheoryData<string, string, int, string, string?> Cases => new()
+    private static TheoryData<string, string, int, string, string?> Requests => new()
     {
         // path ({poll} = an existing poll), JSON body (escapes as sent on the wire), status, code, field named in errors
         { "/v1/polls", Poll(title: "\\u202Eevil"), 400, "VALIDATION_FAILED", "title" },
@@ -45,13 +45,15 @@ public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassF
         { "/v1/auth/register", Credentials("ALICE"), 409, "USERNAME_TAKEN", null },
     };
 
+    public static IEnumerable<object?[]> Cases => BothStacks.Each(Requests);
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task HostileInputIsRefusedAndChangesNothing(string path, string body, int status, string code, string? field)
+    public async Task HostileInputIsRefusedAndChangesNothing(Stack stack, string path, string body, int status, string code, string? field)
     {
-        var host = fixture.Host;
-        var before = host.Ledger.Counts();
-        var request = new HttpRequestMessage(HttpMethod.Post, path.Replace("{poll}", fixture.PollId))
+        var (host, world) = await fixture.OnAsync(stack);
+        var before = await host.Ledger.CountsAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, path.Replace("{poll}", world.PollId))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
@@ -63,13 +65,13 @@ public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassF
         {
             Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
         }
-        Assert.Equal(before, host.Ledger.Counts());
+        Assert.Equal(before, await host.Ledger.CountsAsync());
     }
 
-    [Fact]
-    public async Task PollTextsAreStoredNfcAndTrimmed()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task PollTextsAreStoredNfcAndTrimmed(Stack stack)
     {
-        var host = fixture.Host;
+        var (host, _) = await fixture.OnAsync(stack);
 
         var poll = await host.CreatePollAsync(host.Voter("owner"), new
         {
@@ -83,13 +85,13 @@ public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassF
         Assert.Equal("Line one\nLine two", (string?)poll["description"]);
         Assert.Equal(["Cr\u00E8me", "Tea"], poll["options"]!.AsArray().Select(o => (string)o!["text"]!));
         Assert.Equal(["Z\u00FCrich"], poll["regions"]!.AsArray().Select(r => (string)r!));
-        Assert.Equal("Caf\u00E9?", host.Ledger.Rows("SELECT title FROM polls WHERE poll_id = $p", ("$p", (string)poll["id"]!))[0][0]);
+        Assert.Equal("Caf\u00E9?", Assert.Single(await host.Ledger.PollsAsync(), p => p.PollId == Guid.Parse((string)poll["id"]!)).Title);
     }
 
-    [Fact]
-    public async Task AVoteNamingARegionInAnotherNormalFormCountsForThatRegion()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AVoteNamingARegionInAnotherNormalFormCountsForThatRegion(Stack stack)
     {
-        var host = fixture.Host;
+        var (host, _) = await fixture.OnAsync(stack);
         var poll = await host.CreatePollAsync(host.Voter("owner"), new
         {
             title = "Where?",
@@ -101,37 +103,37 @@ public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassF
         var vote = await Expect.JsonAsync(await host.Voter("zurich-voter").VoteAsync(pollId, 1, "Zu\u0308rich "), 201);
 
         Assert.Equal("Z\u00FCrich", (string?)vote["region"]);
-        Assert.Equal("Z\u00FCrich", host.Ledger.Rows("SELECT region FROM vote_records WHERE poll_id = $p", ("$p", pollId))[0][0]);
+        Assert.Equal("Z\u00FCrich", (await host.Ledger.VotesAsync(Guid.Parse(pollId)))[0].Region);
     }
 
-    [Fact]
-    public async Task ALookAlikeUsernameSignsIntoTheAccountItLooksLike()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ALookAlikeUsernameSignsIntoTheAccountItLooksLike(Stack stack)
     {
-        var host = fixture.Host;
+        var (host, world) = await fixture.OnAsync(stack);
 
         var session = await Expect.JsonAsync(await host.Client.PostAsJsonAsync("/v1/auth/login",
-            new { username = "\uFF41\uFF4C\uFF49\uFF43\uFF45", password = Fixture.Password }), 200);
+            new { username = "\uFF41\uFF4C\uFF49\uFF43\uFF45", password = HostileTextFixture.Password }), 200);
 
-        Assert.Equal(fixture.AliceId, (string?)session["user_id"]);
+        Assert.Equal(world.AliceId, (string?)session["user_id"]);
         Assert.Equal("alice", (string?)session["username"]);
     }
 
-    [Fact]
-    public async Task AnAccountNamedUnderTheOldRulesStillSignsIn()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task AnAccountNamedUnderTheOldRulesStillSignsIn(Stack stack)
     {
         // The old pattern ^[A-Za-z0-9._-]{3,64}$ let "legacy\n" register beside "legacy"; such an account must keep working.
-        var host = fixture.Host;
+        var (host, _) = await fixture.OnAsync(stack);
         var users = host.Services.GetRequiredService<IUserStore>();
         var account = new UserAccount(Guid.CreateVersion7().ToString(), "legacy\n", "", DateTimeOffset.UtcNow);
-        account = account with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, Fixture.Password) };
+        account = account with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, HostileTextFixture.Password) };
         Assert.True(await users.CreateAsync(account, TestContext.Current.CancellationToken));
 
         var session = await Expect.JsonAsync(await host.Client.PostAsJsonAsync("/v1/auth/login",
-            new { username = "legacy\n", password = Fixture.Password }), 200);
+            new { username = "legacy\n", password = HostileTextFixture.Password }), 200);
 
         Assert.Equal(account.UserId, (string?)session["user_id"]);
         await Expect.ProblemAsync(await host.Client.PostAsJsonAsync("/v1/auth/login",
-            new { username = "legacy", password = Fixture.Password }), 401, "INVALID_CREDENTIALS");
+            new { username = "legacy", password = HostileTextFixture.Password }), 401, "INVALID_CREDENTIALS");
     }
 
     private static string Poll(
@@ -145,26 +147,5 @@ public sealed class HostileTextTests(HostileTextTests.Fixture fixture) : IClassF
             end is null ? null : $"\"end_time\":\"{end}\"",
         }.OfType<string>()) + "}";
 
-    private static string Credentials(string username) => $$"""{"username":"{{username}}","password":"{{Fixture.Password}}"}""";
-
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public const string Password = "correct horse";
-
-        public TallyTestHost Host { get; private set; } = null!;
-
-        public string PollId { get; private set; } = "";
-
-        public string AliceId { get; private set; } = "";
-
-        public async ValueTask InitializeAsync()
-        {
-            Host = await TallyTestHost.StartAsync();
-            PollId = (string)(await Host.CreatePollAsync(Host.Voter("owner")))["id"]!;
-            var alice = await Expect.JsonAsync(await Host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "alice", password = Password }), 201);
-            AliceId = (string)alice["user_id"]!;
-        }
-
-        public async ValueTask DisposeAsync() => await Host.DisposeAsync();
-    }
+    private static string Credentials(string username) => $$"""{"username":"{{username}}","password":"{{HostileTextFixture.Password}}"}""";
 }

@@ -4,11 +4,11 @@ using Tally.Server.Tests.Infrastructure;
 namespace Tally.Server.Tests.Guarantees;
 
 /// <summary>Bad input at every endpoint: a 4xx problem+json with a stable code, and the ledger exactly as it was.</summary>
-public sealed class MalformedInputTests(MalformedInputTests.PollFixture fixture) : IClassFixture<MalformedInputTests.PollFixture>
+public sealed class MalformedInputTests(MalformedInputFixture fixture) : IClassFixture<MalformedInputFixture>
 {
     private static readonly string Oversized = "{\"option_id\":1,\"region\":\"" + new string('x', 20_000) + "\"}";
 
-    public static TheoryData<string, string, string?, string?, int, string> Cases => new()
+    private static TheoryData<string, string, string?, string?, int, string> Requests => new()
     {
         // method, path ({poll} = an existing poll), body, content type, status, code
         { "POST", "/v1/auth/register", "{not json", "application/json", 400, "MALFORMED_REQUEST" },
@@ -52,13 +52,16 @@ public sealed class MalformedInputTests(MalformedInputTests.PollFixture fixture)
         { "GET", "/v1/ballots", null, null, 404, "NOT_FOUND" },
     };
 
+    public static IEnumerable<object?[]> Cases => BothStacks.Each(Requests);
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task MalformedRequestsGetAProblemAndChangeNothing(string method, string path, string? body, string? contentType, int status, string code)
+    public async Task MalformedRequestsGetAProblemAndChangeNothing(
+        Stack stack, string method, string path, string? body, string? contentType, int status, string code)
     {
-        var host = fixture.Host;
-        var before = host.Ledger.Counts();
-        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{poll}", fixture.PollId));
+        var (host, pollId) = await fixture.OnAsync(stack);
+        var before = await host.Ledger.CountsAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{poll}", pollId));
         request.Headers.Authorization = new("Bearer", host.MintToken("prober"));
         if (contentType == "application/json+bad-key")
         {
@@ -75,21 +78,6 @@ public sealed class MalformedInputTests(MalformedInputTests.PollFixture fixture)
 
         await Expect.ProblemAsync(response, status, code);
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, host.Ledger.Counts());
-    }
-
-    public sealed class PollFixture : IAsyncLifetime
-    {
-        public TallyTestHost Host { get; private set; } = null!;
-
-        public string PollId { get; private set; } = "";
-
-        public async ValueTask InitializeAsync()
-        {
-            Host = await TallyTestHost.StartAsync();
-            PollId = (string)(await Host.CreatePollAsync(Host.Voter("owner")))["id"]!;
-        }
-
-        public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+        Assert.Equal(before, await host.Ledger.CountsAsync());
     }
 }

@@ -8,42 +8,35 @@ public sealed class RestartTests
     [Fact]
     public async Task ARestartOnTheSameDataFolderKeepsEveryVoteAndRebuildsEqualViews()
     {
-        var folder = TempFolder.Create();
-        try
+        using var folder = new TempFolder();
+        string id;
+        byte[] key;
+        Dictionary<string, string> before;
+        Dictionary<string, long> ledgerBefore;
+        await using (var first = await TallyTestHost.StartInAsync(folder.Path))
         {
-            string id;
-            byte[] key;
-            Dictionary<string, string> before;
-            Dictionary<string, long> ledgerBefore;
-            await using (var first = await TallyTestHost.StartAsync(folder))
+            key = first.ExternalKey;
+            id = (string)(await first.CreatePollAsync(first.Voter("owner")))["id"]!;
+            long last = 0;
+            for (var i = 0; i < 60; i++)
             {
-                key = first.ExternalKey;
-                id = (string)(await first.CreatePollAsync(first.Voter("owner")))["id"]!;
-                long last = 0;
-                for (var i = 0; i < 60; i++)
-                {
-                    last = (long)(await Expect.JsonAsync(await first.Voter($"v{i}").VoteAsync(id, 1 + i % 3, i % 2 == 0 ? "north" : "south"), 201))["sequence"]!;
-                }
-                last = (long)(await Expect.JsonAsync(await first.Voter("v0").DeleteAsync($"/v1/polls/{id}/votes/me"), 200))["sequence"]!;
-                await Expect.JsonAsync(await first.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={last}"), 200);
-                before = await SnapshotAsync(first, id);
-                ledgerBefore = first.Ledger.Counts();
+                last = (long)(await Expect.JsonAsync(await first.Voter($"v{i}").VoteAsync(id, 1 + i % 3, i % 2 == 0 ? "north" : "south"), 201))["sequence"]!;
             }
-
-            await using var second = await TallyTestHost.StartAsync(folder, key);
-            Assert.Equal(ledgerBefore, second.Ledger.Counts());
-            var head = second.Ledger.Scalar("SELECT max(sequence) FROM events");
-            await Expect.JsonAsync(await second.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={head}"), 200);
-            Assert.Equal(before, await SnapshotAsync(second, id));
-
-            // New writes continue the same log after the old sequences.
-            var next = await Expect.JsonAsync(await second.Voter("newcomer").VoteAsync(id, 2), 201);
-            Assert.Equal(head + 1, (long)next["sequence"]!);
+            last = (long)(await Expect.JsonAsync(await first.Voter("v0").DeleteAsync($"/v1/polls/{id}/votes/me"), 200))["sequence"]!;
+            await Expect.JsonAsync(await first.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={last}"), 200);
+            before = await SnapshotAsync(first, id);
+            ledgerBefore = await first.Ledger.CountsAsync();
         }
-        finally
-        {
-            TempFolder.Delete(folder);
-        }
+
+        await using var second = await TallyTestHost.StartInAsync(folder.Path, key);
+        Assert.Equal(ledgerBefore, await second.Ledger.CountsAsync());
+        var head = await second.Ledger.LastSequenceAsync();
+        await Expect.JsonAsync(await second.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={head}"), 200);
+        Assert.Equal(before, await SnapshotAsync(second, id));
+
+        // New writes continue the same log after the old sequences.
+        var next = await Expect.JsonAsync(await second.Voter("newcomer").VoteAsync(id, 2), 201);
+        Assert.Equal(head + 1, (long)next["sequence"]!);
     }
 
     /// <summary>Every view of the poll, minus fields that depend on the clock.</summary>

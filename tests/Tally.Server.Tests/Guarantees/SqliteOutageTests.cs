@@ -47,11 +47,11 @@ public sealed class SqliteOutageTests
             await hold.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM vote_records"));
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM polls"));
+        Assert.Equal(1, await host.Ledger.CountRowsAsync("vote_records"));
+        Assert.Equal(1, await host.Ledger.CountRowsAsync("polls"));
         await Expect.JsonAsync(await host.Voter("voter-2").VoteAsync(id, 2, key: "second"), 201);
         await Expect.JsonAsync(await voter.DeleteAsync($"/v1/polls/{id}/votes/me"), 200);
-        Assert.Equal(1, host.Ledger.Scalar("SELECT count(*) FROM vote_records WHERE is_retracted = 0"));
+        Assert.Single(await host.Ledger.VotesAsync(), v => !v.IsRetracted);
     }
 
     private static async Task ExpectUnavailableAsync(Func<Task<HttpResponseMessage>> send, string advice)

@@ -44,47 +44,41 @@ public sealed class StartupValidationTests
     /// <summary>Starts the server with the settings and waits for it to exit; a server that starts listening instead fails the test.</summary>
     private static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] settings)
     {
-        var dataPath = TempFolder.Create();
+        using var folder = new TempFolder();
+        var dataPath = folder.Path;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(TallyServer).Assembly.Location);
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        start.ArgumentList.Add($"--Tally:DataPath={dataPath}");
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+        var output = new StringBuilder();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
+        process.OutputDataReceived += (_, line) => Append(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(typeof(TallyServer).Assembly.Location);
-            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-            start.ArgumentList.Add($"--Tally:DataPath={dataPath}");
-            foreach (var setting in settings)
-            {
-                start.ArgumentList.Add(setting);
-            }
-            var output = new StringBuilder();
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
-            process.OutputDataReceived += (_, line) => Append(output, line.Data);
-            process.ErrorDataReceived += (_, line) => Append(output, line.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(ExitWithin);
-            }
-            catch (TimeoutException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"the server did not stop within {ExitWithin}: {output}");
-            }
-            // The parameterless wait also drains the redirected output.
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, output.ToString());
-            }
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(ExitWithin);
         }
-        finally
+        catch (TimeoutException)
         {
-            TempFolder.Delete(dataPath);
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the server did not stop within {ExitWithin}: {output}");
+        }
+        // The parameterless wait also drains the redirected output.
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
         }
     }
 

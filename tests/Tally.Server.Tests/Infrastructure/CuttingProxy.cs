@@ -75,7 +75,7 @@ public sealed class CuttingProxy : IAsyncDisposable
             await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
             client.NoDelay = true;
             server.NoDelay = true;
-            var link = new Link(client, server);
+            var link = new ProxyLink(client, server);
             upstream = Task.Run(() => ForwardClientAsync(link));
             downstream = Task.Run(() => ForwardServerAsync(link));
             await Task.WhenAny(upstream, downstream);
@@ -101,7 +101,7 @@ public sealed class CuttingProxy : IAsyncDisposable
         }
     }
 
-    private async Task ForwardClientAsync(Link link)
+    private async Task ForwardClientAsync(ProxyLink link)
     {
         var from = link.Client.GetStream();
         var to = link.Server.GetStream();
@@ -136,7 +136,7 @@ public sealed class CuttingProxy : IAsyncDisposable
         }
     }
 
-    private async Task ForwardServerAsync(Link link)
+    private async Task ForwardServerAsync(ProxyLink link)
     {
         var from = link.Server.GetStream();
         var buffer = new byte[64 * 1024];
@@ -174,23 +174,5 @@ public sealed class CuttingProxy : IAsyncDisposable
         await Task.WhenAll(relays);
         _armed?.Answered.TrySetCanceled();
         _stop.Dispose();
-    }
-
-    private sealed class ArmedCut(byte[] marker)
-    {
-        public byte[] Marker { get; } = marker;
-
-        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public volatile bool Forwarded;
-    }
-
-    private sealed class Link(TcpClient client, TcpClient server)
-    {
-        public TcpClient Client { get; } = client;
-
-        public TcpClient Server { get; } = server;
-
-        public volatile ArmedCut? Cut;
     }
 }

@@ -1,30 +1,33 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tally.Server.Hosting;
 
 namespace Tally.Server.Tests.Infrastructure;
 
-/// <summary>The real service on a real Kestrel socket (free port, temp data folder), as a client would meet it.</summary>
+/// <summary>
+/// The real service on a real Kestrel socket (free port, temp data folder), as a client would meet it, on either
+/// <see cref="Stack"/>; <see cref="Ledger"/> reads what its ledger stored, whichever ledger runs.
+/// </summary>
 public sealed class TallyTestHost : IAsyncDisposable
 {
-    public const string ExternalIssuer = "test-idp";
+    public const string ExternalIssuer = TestTokens.ExternalIssuer;
 
     private readonly WebApplication _app;
-    private readonly bool _ownsFolder;
-    private readonly SymmetricSecurityKey _externalKey;
+    private readonly TempFolder? _folder;
+    private readonly SharedServers? _ownedServers;
 
-    private TallyTestHost(WebApplication app, string dataPath, byte[] externalKey, bool ownsFolder)
+    private TallyTestHost(WebApplication app, string dataPath, byte[] externalKey, ILedgerProbe ledger, TempFolder? folder, SharedServers? ownedServers)
     {
         _app = app;
         DataPath = dataPath;
-        _ownsFolder = ownsFolder;
-        _externalKey = new SymmetricSecurityKey(externalKey);
+        ExternalKey = externalKey;
+        Ledger = ledger;
+        _folder = folder;
+        _ownedServers = ownedServers;
         BaseAddress = new Uri(app.Urls.First());
         Client = NewClient();
     }
@@ -35,31 +38,73 @@ public sealed class TallyTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public LedgerFile Ledger => new(Path.Combine(DataPath, "ledger.db"));
+    /// <summary>What the ledger stored, read beneath the API.</summary>
+    public ILedgerProbe Ledger { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a host; pass the same <paramref name="dataPath"/> and <paramref name="externalKey"/> to simulate a restart.</summary>
-    public static async Task<TallyTestHost> StartAsync(string? dataPath = null, byte[]? externalKey = null, params string[] settings)
+    public byte[] ExternalKey { get; }
+
+    /// <summary>A host on the embedded stack in a fresh folder.</summary>
+    public static Task<TallyTestHost> StartAsync(params string[] settings) => StartAsync(Stack.Embedded, settings);
+
+    /// <summary>A host on <paramref name="stack"/>: on PostgresRedis with a fresh database and key prefix of its own.</summary>
+    public static async Task<TallyTestHost> StartAsync(Stack stack, params string[] settings)
     {
-        var ownsFolder = dataPath is null;
-        dataPath ??= Directory.CreateTempSubdirectory("tally-test-").FullName;
-        externalKey ??= RandomNumberGenerator.GetBytes(32);
-        var args = new List<string>
+        if (stack == Stack.Embedded)
         {
-            "--urls=http://127.0.0.1:0",
-            $"--Tally:DataPath={dataPath}",
-            $"--Tally:Auth:ExternalIssuers:0:Issuer={ExternalIssuer}",
-            $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(externalKey)}",
-            "--Logging:LogLevel:Default=Warning",
-        };
-        args.AddRange(settings);
-        var app = TallyServer.Build(args.ToArray());
-        await app.StartAsync();
-        return new TallyTestHost(app, dataPath, externalKey, ownsFolder);
+            return await StartAsync(new TempFolder(), null, null, null, false, settings);
+        }
+        var servers = SharedServers.Create();
+        try
+        {
+            return await StartAsync(new TempFolder(), null, null, servers, true, settings);
+        }
+        catch
+        {
+            await servers.DisposeAsync();
+            throw;
+        }
     }
 
-    public byte[] ExternalKey => _externalKey.Key;
+    /// <summary>A host on servers the caller keeps (in a fresh folder); later settings win over the servers' own.</summary>
+    public static Task<TallyTestHost> StartOnAsync(SharedServers servers, byte[]? externalKey = null, params string[] settings) =>
+        StartAsync(new TempFolder(), null, externalKey, servers, false, settings);
+
+    /// <summary>
+    /// An embedded host on a folder the caller keeps; start another with the same folder and <paramref name="externalKey"/> to
+    /// simulate a restart.
+    /// </summary>
+    public static Task<TallyTestHost> StartInAsync(string dataPath, byte[]? externalKey = null, params string[] settings) =>
+        StartAsync(null, dataPath, externalKey, null, false, settings);
+
+    private static async Task<TallyTestHost> StartAsync(
+        TempFolder? folder, string? dataPath, byte[]? externalKey, SharedServers? servers, bool ownsServers, string[] settings)
+    {
+        dataPath ??= folder!.Path;
+        externalKey ??= RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            string[] args =
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--Tally:DataPath={dataPath}",
+                .. TestTokens.IssuerSettings(externalKey),
+                "--Logging:LogLevel:Default=Warning",
+                .. servers?.NodeSettings ?? [],
+                .. settings,
+            ];
+            var app = TallyServer.Build(args);
+            await app.StartAsync();
+            var ledger = servers?.Ledger ?? SqliteLedgerProbe.InFolder(dataPath);
+            return new TallyTestHost(app, dataPath, externalKey, ledger, folder, ownsServers ? servers : null);
+        }
+        catch
+        {
+            folder?.Dispose();
+            throw;
+        }
+    }
 
     public HttpClient NewClient(string? token = null)
     {
@@ -71,23 +116,12 @@ public sealed class TallyTestHost : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A voter token from the configured external identity provider; its voter id is "test-idp:{subject}".</summary>
-    public string MintToken(string subject, SymmetricSecurityKey? key = null) => MintToken(key ?? _externalKey, subject);
-
-    public static string MintToken(byte[] key, string subject) => MintToken(new SymmetricSecurityKey(key), subject);
-
-    private static string MintToken(SymmetricSecurityKey key, string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = ExternalIssuer,
-        Audience = "tally",
-        Expires = DateTime.UtcNow.AddHours(1),
-        Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-    });
+    /// <summary>A voter token from the configured external identity provider (or signed with another key); its voter id is "test-idp:{subject}".</summary>
+    public string MintToken(string subject, SymmetricSecurityKey? key = null) => TestTokens.Voter(key?.Key ?? ExternalKey, subject);
 
     public HttpClient Voter(string subject) => NewClient(MintToken(subject));
 
-    public static string VoterIdOf(string subject) => $"{ExternalIssuer}:{subject}";
+    public static string VoterIdOf(string subject) => TestTokens.VoterIdOf(subject);
 
     /// <summary>Creates a poll as <paramref name="owner"/> and returns its JSON.</summary>
     public async Task<JsonObject> CreatePollAsync(HttpClient owner, object? body = null)
@@ -109,9 +143,10 @@ public sealed class TallyTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_ownsFolder)
+        if (_ownedServers is not null)
         {
-            TempFolder.Delete(DataPath);
+            await _ownedServers.DisposeAsync();
         }
+        _folder?.Dispose();
     }
 }

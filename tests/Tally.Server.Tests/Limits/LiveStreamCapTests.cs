@@ -6,10 +6,10 @@ public sealed class LiveStreamCapTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task StreamsBeyondTheCapPerAddressAreRefusedAndAClosedStreamFreesItsSlot()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task StreamsBeyondTheCapPerAddressAreRefusedAndAClosedStreamFreesItsSlot(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: ["--Tally:Limits:Live:PerIp=2", "--Tally:Limits:Live:RetryAfter=00:00:01"]);
+        await using var host = await TallyTestHost.StartAsync(stack, ["--Tally:Limits:Live:PerIp=2", "--Tally:Limits:Live:RetryAfter=00:00:01"]);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         using var timeout = new CancellationTokenSource(Patience);
         Task<HttpResponseMessage> Open() => host.NewClient().GetAsync($"/v1/polls/{id}/live", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -26,10 +26,10 @@ public sealed class LiveStreamCapTests
         Assert.Equal("text/event-stream", third.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task StreamsBeyondTheCapPerNodeAreRefused()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task StreamsBeyondTheCapPerNodeAreRefused(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Limits:Live:PerNode=1");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Live:PerNode=1");
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         using var open = await host.NewClient().GetAsync($"/v1/polls/{id}/live", HttpCompletionOption.ResponseHeadersRead);
         await Expect.StatusAsync(open, 200);

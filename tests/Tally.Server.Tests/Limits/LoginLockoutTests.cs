@@ -9,11 +9,11 @@ public sealed class LoginLockoutTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task FiftyWrongPasswordsLockTheAccountEvenAgainstTheRightOneUntilTheLockoutEnds()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task FiftyWrongPasswordsLockTheAccountEvenAgainstTheRightOneUntilTheLockoutEnds(Stack stack)
     {
         // Buckets wide open, so every refusal here is the lockout's.
-        await using var host = await TallyTestHost.StartAsync(settings:
+        await using var host = await TallyTestHost.StartAsync(stack,
         [
             "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
             "--Tally:Limits:Login:PerIp:TokenLimit=1000",
@@ -37,19 +37,16 @@ public sealed class LoginLockoutTests
         await Expect.StatusAsync(after, 200);
     }
 
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task ALockedAccountStaysLockedUnderEverySpellingOfItsName(Stack stack)
     {
         // Buckets and the address's lockout wide open, so every refusal here is the account's lockout.
-        await using var stackHost = await StackHost.StartAsync(stack,
+        await using var host = await TallyTestHost.StartAsync(stack,
             "--Tally:Limits:Login:PerAccount:TokenLimit=1000",
             "--Tally:Limits:Login:PerIp:TokenLimit=1000",
             "--Tally:Limits:LoginFailures:PerAccount:Threshold=3",
             "--Tally:Limits:LoginFailures:PerAccount:Lockout=00:10:00",
             "--Tally:Limits:LoginFailures:PerAccount:MaxLockout=00:10:00");
-        var host = stackHost.Host;
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "bob", password = "right password" }), 201);
         Task<HttpResponseMessage> Login(string username, string password) =>
             host.Client.PostAsJsonAsync("/v1/auth/login", new { username, password });
@@ -97,10 +94,10 @@ public sealed class LoginLockoutTests
         await RateLimited.ExpectAsync(await Login("bob", "right password"));
     }
 
-    [Fact]
-    public async Task WrongPasswordsForManyAccountsLockTheAddress()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task WrongPasswordsForManyAccountsLockTheAddress(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Limits:LoginFailures:PerIp:Threshold=5");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:LoginFailures:PerIp:Threshold=5");
         await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "frank", password = "right password" }), 201);
         for (var i = 0; i < 5; i++)
         {

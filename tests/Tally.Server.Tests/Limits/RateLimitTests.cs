@@ -7,10 +7,10 @@ public sealed class RateLimitTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task ABurstAboveAVotersBucketIsRefusedWithRetryAfterAndServedAgainAfterTheRefill()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ABurstAboveAVotersBucketIsRefusedWithRetryAfterAndServedAgainAfterTheRefill(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings:
+        await using var host = await TallyTestHost.StartAsync(stack,
         [
             "--Tally:Limits:Votes:PerVoter:TokenLimit=3",
             "--Tally:Limits:Votes:PerVoter:TokensPerPeriod=3",
@@ -26,29 +26,29 @@ public sealed class RateLimitTests
         await Expect.ProblemAsync(await voter.VoteAsync(first, 3), 409, "ALREADY_VOTED");
         var wait = await RateLimited.ExpectAsync(await voter.VoteAsync(second, 1));
         Assert.True(wait <= TimeSpan.FromSeconds(4), $"Retry-After {wait} is longer than the refill period");
-        Assert.Equal(0, host.Ledger.Scalar("SELECT count(*) FROM vote_records WHERE poll_id = $p", ("$p", second)));
+        Assert.Empty(await host.Ledger.VotesAsync(Guid.Parse(second)));
 
         // Another voter has a bucket of its own; the eager one is served again once its bucket refills.
         await Expect.StatusAsync(await host.Voter("calm").VoteAsync(second, 2), 201);
         await Expect.StatusAsync(await RateLimited.UntilServedAsync(() => voter.VoteAsync(second, 1), Patience), 201);
     }
 
-    [Fact]
-    public async Task PollCreationIsLimitedPerUser()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task PollCreationIsLimitedPerUser(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Limits:Polls:PerUser:TokenLimit=2");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Polls:PerUser:TokenLimit=2");
         var owner = host.Voter("prolific");
         await host.CreatePollAsync(owner);
         await host.CreatePollAsync(owner);
         await RateLimited.ExpectAsync(await owner.PostAsJsonAsync("/v1/polls", new { title = "Third", options = new[] { new { text = "A" }, new { text = "B" } } }));
-        Assert.Equal(2, host.Ledger.Scalar("SELECT count(*) FROM polls"));
+        Assert.Equal(2, await host.Ledger.CountRowsAsync("polls"));
         await host.CreatePollAsync(host.Voter("someone-else"));
     }
 
-    [Fact]
-    public async Task PollCreationIsLimitedPerAddressWhoeverAsks()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task PollCreationIsLimitedPerAddressWhoeverAsks(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Limits:Polls:PerIp:TokenLimit=2");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Polls:PerIp:TokenLimit=2");
         await host.CreatePollAsync(host.Voter("a"));
         await host.CreatePollAsync(host.Voter("b"));
         await RateLimited.ExpectAsync(await host.Voter("c").PostAsJsonAsync("/v1/polls", new { title = "Third", options = new[] { new { text = "A" }, new { text = "B" } } }));
@@ -59,14 +59,14 @@ public sealed class RateLimitTests
     [InlineData(Stack.PostgresRedis)]
     public async Task ListingAndSearchingPollsIsLimitedPerAddress(Stack stack)
     {
-        await using var stackHost = await StackHost.StartAsync(stack,
+        await using var host = await TallyTestHost.StartAsync(stack,
             "--Tally:Limits:Search:PerIp:TokenLimit=4",
             "--Tally:Limits:Search:PerIp:ReplenishmentPeriod=01:00:00");
-        var client = stackHost.Host.Client;
+        var client = host.Client;
         await Expect.StatusAsync(await client.GetAsync("/v1/polls"), 200);
         await Expect.StatusAsync(await client.GetAsync("/v1/polls?page=2"), 200);
         await Expect.StatusAsync(await client.GetAsync("/v1/polls?q=a%20i%20o"), 200);
-        await Expect.StatusAsync(await stackHost.Host.Voter("anyone").GetAsync("/v1/polls?q=e"), 200);
+        await Expect.StatusAsync(await host.Voter("anyone").GetAsync("/v1/polls?q=e"), 200);
 
         await RateLimited.ExpectAsync(await client.GetAsync("/v1/polls?q=a%20e%20i%20o%20u"));
         await RateLimited.ExpectAsync(await client.GetAsync("/v1/polls"));
@@ -74,10 +74,10 @@ public sealed class RateLimitTests
         await Expect.ProblemAsync(await client.GetAsync($"/v1/polls/{Guid.NewGuid()}"), 404, "POLL_NOT_FOUND");
     }
 
-    [Fact]
-    public async Task RegistrationIsLimitedPerAccountAndPerAddress()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task RegistrationIsLimitedPerAccountAndPerAddress(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings:
+        await using var host = await TallyTestHost.StartAsync(stack,
         [
             "--Tally:Limits:Register:PerAccount:TokenLimit=1",
             "--Tally:Limits:Register:PerIp:TokenLimit=3",
@@ -92,10 +92,10 @@ public sealed class RateLimitTests
         await RateLimited.ExpectAsync(await Register("erin"));
     }
 
-    [Fact]
-    public async Task TheMasterSwitchLiftsEveryLimit()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task TheMasterSwitchLiftsEveryLimit(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings:
+        await using var host = await TallyTestHost.StartAsync(stack,
         [
             "--Tally:Limits:Enabled=false",
             "--Tally:Limits:Votes:PerVoter:TokenLimit=1",

@@ -6,10 +6,10 @@ public sealed class SecurityHeaderTests
 {
     private const string Allowed = "https://vote.example.org";
 
-    [Fact]
-    public async Task EveryAnswerCarriesTheSecurityHeaders()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task EveryAnswerCarriesTheSecurityHeaders(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var ok = await host.Client.GetAsync("/health");
         var notFound = await host.Client.GetAsync($"/v1/polls/{Guid.NewGuid()}");
         var unauthorized = await host.NewClient("not-a-token").PostAsync("/v1/polls", null);
@@ -32,17 +32,17 @@ public sealed class SecurityHeaderTests
         Assert.True(mine.Headers.CacheControl?.NoStore);
     }
 
-    [Fact]
-    public async Task HstsIsSentWhenConfigured()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task HstsIsSentWhenConfigured(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: "--Tally:Headers:Hsts=true");
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Headers:Hsts=true");
         Assert.Equal("max-age=31536000; includeSubDomains", Header(await host.Client.GetAsync("/health"), "Strict-Transport-Security"));
     }
 
-    [Fact]
-    public async Task APreflightIsAllowedForAConfiguredOriginAndRefusedOtherwise()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task APreflightIsAllowedForAConfiguredOriginAndRefusedOtherwise(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: $"--Tally:Cors:AllowedOrigins:0={Allowed}");
+        await using var host = await TallyTestHost.StartAsync(stack, $"--Tally:Cors:AllowedOrigins:0={Allowed}");
         var allowed = await host.Client.SendAsync(Preflight(Allowed));
         Assert.True(allowed.IsSuccessStatusCode, $"{(int)allowed.StatusCode}");
         Assert.Equal(Allowed, Header(allowed, "Access-Control-Allow-Origin"));
@@ -56,10 +56,10 @@ public sealed class SecurityHeaderTests
         Assert.Equal(Allowed, Header(await host.Client.SendAsync(actual), "Access-Control-Allow-Origin"));
     }
 
-    [Fact]
-    public async Task CorsIsClosedByDefault()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task CorsIsClosedByDefault(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync();
+        await using var host = await TallyTestHost.StartAsync(stack);
         var response = await host.Client.SendAsync(Preflight(Allowed));
         Assert.False(response.IsSuccessStatusCode);
         Assert.Null(Header(response, "Access-Control-Allow-Origin"));

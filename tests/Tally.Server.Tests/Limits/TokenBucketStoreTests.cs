@@ -8,14 +8,12 @@ public sealed class TokenBucketStoreTests
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task ARequestOneBucketRefusesTakesNothingFromTheOthersAndWaitsForTheLastToRefill(Stack stack)
     {
         // A generous Redis timeout, so no slow answer on a busy machine sends the Redis stack to the memory fallback.
-        await using var stackHost = await StackHost.StartAsync(stack, "--Tally:Limits:Redis:Timeout=00:00:30");
-        var buckets = stackHost.Host.Services.GetRequiredService<ITokenBuckets>();
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Redis:Timeout=00:00:30");
+        var buckets = host.Services.GetRequiredService<ITokenBuckets>();
         Assert.IsType(stack == Stack.Embedded ? typeof(MemoryTokenBuckets) : typeof(RedisTokenBuckets), buckets);
         var voter = Key("test-voter", 3, Hour);
         var address = Key("test-ip", 1, Hour);

@@ -5,10 +5,10 @@ namespace Tally.Server.Tests.Limits;
 
 public sealed class TrustedProxyTests
 {
-    [Fact]
-    public async Task ATrustedProxyNamesTheClientForTheLimitsAndTheStoredVote()
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ATrustedProxyNamesTheClientForTheLimitsAndTheStoredVote(Stack stack)
     {
-        await using var host = await TallyTestHost.StartAsync(settings:
+        await using var host = await TallyTestHost.StartAsync(stack,
         [
             "--Tally:Network:TrustedProxies:0=127.0.0.1",
             "--Tally:Limits:Votes:PerIp:Enabled=true",
@@ -18,22 +18,24 @@ public sealed class TrustedProxyTests
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
 
         await Expect.StatusAsync(await VoteAsync(host, id, "a", "203.0.113.7"), 201);
-        Assert.Equal(["203.0.113.7"], StoredAddresses(host, id, "a"));
+        Assert.Equal(["203.0.113.7"], await StoredAddressesAsync(host, id, "a"));
         // The second voter behind the same client address finds its bucket empty; another address has its own.
         await RateLimited.ExpectAsync(await VoteAsync(host, id, "b", "203.0.113.7"));
         await Expect.StatusAsync(await VoteAsync(host, id, "c", "198.51.100.9"), 201);
-        Assert.Equal(["198.51.100.9"], StoredAddresses(host, id, "c"));
+        Assert.Equal(["198.51.100.9"], await StoredAddressesAsync(host, id, "c"));
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("10.0.0.0/8")]
-    public async Task XForwardedForFromAnyoneElseIsIgnored(string? trustedProxy)
+    [InlineData(Stack.Embedded, null)]
+    [InlineData(Stack.Embedded, "10.0.0.0/8")]
+    [InlineData(Stack.PostgresRedis, null)]
+    [InlineData(Stack.PostgresRedis, "10.0.0.0/8")]
+    public async Task XForwardedForFromAnyoneElseIsIgnored(Stack stack, string? trustedProxy)
     {
-        await using var host = await TallyTestHost.StartAsync(settings: trustedProxy is null ? [] : [$"--Tally:Network:TrustedProxies:0={trustedProxy}"]);
+        await using var host = await TallyTestHost.StartAsync(stack, trustedProxy is null ? [] : [$"--Tally:Network:TrustedProxies:0={trustedProxy}"]);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         await Expect.StatusAsync(await VoteAsync(host, id, "a", "203.0.113.7"), 201);
-        Assert.Equal(["127.0.0.1"], StoredAddresses(host, id, "a"));
+        Assert.Equal(["127.0.0.1"], await StoredAddressesAsync(host, id, "a"));
     }
 
     private static Task<HttpResponseMessage> VoteAsync(TallyTestHost host, string pollId, string voter, string forwardedFor)
@@ -44,7 +46,6 @@ public sealed class TrustedProxyTests
         return host.Client.SendAsync(request);
     }
 
-    private static string[] StoredAddresses(TallyTestHost host, string pollId, string voter) =>
-        host.Ledger.Rows("SELECT ip_address FROM vote_records WHERE poll_id = $p AND voter_id = $v", ("$p", pollId), ("$v", TallyTestHost.VoterIdOf(voter)))
-            .Select(r => (string)r[0]!).ToArray();
+    private static async Task<string[]> StoredAddressesAsync(TallyTestHost host, string pollId, string voter) =>
+        (await host.Ledger.VotesAsync(Guid.Parse(pollId))).Where(v => v.VoterId == TallyTestHost.VoterIdOf(voter)).Select(v => v.IpAddress!).ToArray();
 }

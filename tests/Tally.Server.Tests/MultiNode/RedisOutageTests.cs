@@ -21,70 +21,64 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task VotingGoesOnWhileRedisIsDownAndTheViewsCatchUpWhenItReturns()
     {
-        await using var services = await SharedServices.CreateAsync();
+        await using var servers = SharedServers.Create();
         using var redis = new PrivateRedis();
         var key = RandomNumberGenerator.GetBytes(32);
-        var folder = TempFolder.Create();
-        try
+        using var folder = new TempFolder();
+        using var node = await ServerProcess.StartAsync(folder.Path, key, Patience, [.. servers.NodeSettings, redis.ViewsSetting]);
+        using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
         {
-            using var node = await ServerProcess.StartAsync(folder, key, Patience, redis.Redirect(services.NodeSettings));
-            using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
-            var create = new HttpRequestMessage(HttpMethod.Post, "/v1/polls")
-            {
-                Content = JsonContent.Create(new { title = "Outage", options = new[] { new { text = "A" }, new { text = "B" } } }),
-            };
-            create.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, "owner"));
-            var pollId = (string)(await Expect.JsonAsync(await client.SendAsync(create), 201))["id"]!;
-            await VoteAsync(client, key, pollId, "before", 1);
+            Content = JsonContent.Create(new { title = "Outage", options = new[] { new { text = "A" }, new { text = "B" } } }),
+        };
+        create.Headers.Authorization = new("Bearer", TestTokens.Voter(key, "owner"));
+        var pollId = (string)(await Expect.JsonAsync(await client.SendAsync(create), 201))["id"]!;
+        await VoteAsync(client, key, pollId, "before", 1);
 
-            await redis.StopAsync();
-            long last = 0;
-            for (var i = 0; i < 20; i++)
-            {
-                last = await VoteAsync(client, key, pollId, $"during-{i}", 1 + i % 2);
-            }
+        await redis.StopAsync();
+        long last = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            last = await VoteAsync(client, key, pollId, $"during-{i}", 1 + i % 2);
+        }
 
-            // A fresh, empty Redis on the same address: the views are rebuilt from the ledger's log.
-            redis.Restart();
-            var deadline = DateTime.UtcNow + Patience;
-            System.Text.Json.Nodes.JsonObject? results = null;
-            while (DateTime.UtcNow < deadline)
+        // A fresh, empty Redis on the same address: the views are rebuilt from the ledger's log.
+        redis.Restart();
+        var deadline = DateTime.UtcNow + Patience;
+        System.Text.Json.Nodes.JsonObject? results = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await client.GetAsync($"/v1/polls/{pollId}/results?min_sequence={last}");
+            if ((int)response.StatusCode == 200)
             {
-                var response = await client.GetAsync($"/v1/polls/{pollId}/results?min_sequence={last}");
-                if ((int)response.StatusCode == 200)
+                results = await Expect.JsonAsync(response, 200);
+                if ((bool)results["min_sequence_met"]! && (long)results["total_votes"]! == 21)
                 {
-                    results = await Expect.JsonAsync(response, 200);
-                    if ((bool)results["min_sequence_met"]! && (long)results["total_votes"]! == 21)
-                    {
-                        break;
-                    }
-                }
-                else
-                {
-                    await Task.Delay(50); // poll interval while the rebuilt views do not know the poll yet
+                    break;
                 }
             }
-            Assert.NotNull(results);
-            Assert.Equal(21, (long)results!["total_votes"]!);
-            var ledger = await services.LiveVotesByOptionAsync(Guid.Parse(pollId));
-            Assert.Equal([ledger[1], ledger[2]], results["options"]!.AsArray().Select(o => (long)o!["votes"]!));
+            else
+            {
+                await Task.Delay(50); // poll interval while the rebuilt views do not know the poll yet
+            }
         }
-        finally
-        {
-            TempFolder.Delete(folder);
-        }
+        Assert.NotNull(results);
+        Assert.Equal(21, (long)results!["total_votes"]!);
+        var ledger = await servers.Ledger.LiveVotesByOptionAsync(Guid.Parse(pollId));
+        Assert.Equal([ledger[1], ledger[2]], results["options"]!.AsArray().Select(o => (long)o!["votes"]!));
     }
 
     [Fact]
     public async Task ReadsAnswer503FastWhileRedisIsDownAndComeBackWithIt()
     {
-        await using var services = await SharedServices.CreateAsync();
+        await using var servers = SharedServers.Create();
         using var redis = new PrivateRedis();
-        var settings = redis.Redirect(services.NodeSettings)
-            .Append($"--Tally:Views:Redis:SyncTimeout={RedisTimeout}")
-            .Append($"--Tally:Views:Redis:AsyncTimeout={RedisTimeout}")
-            .ToArray();
-        await using var host = await TallyTestHost.StartAsync(settings: settings);
+        await using var host = await TallyTestHost.StartOnAsync(servers, settings:
+        [
+            redis.ViewsSetting,
+            $"--Tally:Views:Redis:SyncTimeout={RedisTimeout}",
+            $"--Tally:Views:Redis:AsyncTimeout={RedisTimeout}",
+        ]);
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("voter-1");
         var first = await Expect.JsonAsync(await voter.VoteAsync(id, 1), 201);
@@ -114,24 +108,17 @@ public sealed class RedisOutageTests
         var second = await Expect.JsonAsync(await host.Voter("voter-2").VoteAsync(id, 2), 201);
 
         redis.Restart();
-        var deadline = DateTime.UtcNow + Patience;
-        var back = false;
-        while (!back && DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
             var response = await host.Client.GetAsync($"/v1/polls/{id}/results?min_sequence={(long)second["sequence"]!}");
-            back = (int)response.StatusCode == 200 && (long)(await Expect.JsonAsync(response, 200))["total_votes"]! == 2;
-            if (!back)
-            {
-                await Task.Delay(50); // poll interval while the views are rebuilt into the fresh Redis
-            }
-        }
-        Assert.True(back, "The results did not come back with both votes after Redis returned.");
+            return (int)response.StatusCode == 200 && (long)(await Expect.JsonAsync(response, 200))["total_votes"]! == 2;
+        }, Patience, "The results did not come back with both votes after Redis returned.");
     }
 
     private static async Task<long> VoteAsync(HttpClient client, byte[] key, string pollId, string voter, int option)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/polls/{pollId}/votes") { Content = JsonContent.Create(new { option_id = option }) };
-        request.Headers.Authorization = new("Bearer", TallyTestHost.MintToken(key, voter));
+        request.Headers.Authorization = new("Bearer", TestTokens.Voter(key, voter));
         return (long)(await Expect.JsonAsync(await client.SendAsync(request), 201))["sequence"]!;
     }
 }

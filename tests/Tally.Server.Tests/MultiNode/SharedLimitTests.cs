@@ -17,11 +17,10 @@ public sealed class SharedLimitTests
     [Fact]
     public async Task TwoNodesOnOneRedisShareOneLimit()
     {
-        await using var services = await SharedServices.CreateAsync();
+        await using var servers = SharedServers.Create();
         var key = RandomNumberGenerator.GetBytes(32);
-        string[] settings = [.. services.NodeSettings, .. SmallVoterBucket];
-        await using var a = await TallyTestHost.StartAsync(externalKey: key, settings: settings);
-        await using var b = await TallyTestHost.StartAsync(externalKey: key, settings: settings);
+        await using var a = await TallyTestHost.StartOnAsync(servers, key, SmallVoterBucket);
+        await using var b = await TallyTestHost.StartOnAsync(servers, key, SmallVoterBucket);
         var id = (string)(await a.CreatePollAsync(a.Voter("owner")))["id"]!;
 
         // Three tokens in all, taken on either node; the fourth request is refused on both.
@@ -35,12 +34,12 @@ public sealed class SharedLimitTests
     [Fact]
     public async Task WithRedisStoppedEachNodeStillLimitsOnItsOwnWithoutWaitingForRedis()
     {
-        await using var services = await SharedServices.CreateAsync();
+        await using var servers = SharedServers.Create();
         using var redis = new PrivateRedis();
         var key = RandomNumberGenerator.GetBytes(32);
-        string[] settings = [.. redis.Redirect(services.NodeSettings), .. SmallVoterBucket];
-        await using var a = await TallyTestHost.StartAsync(externalKey: key, settings: settings);
-        await using var b = await TallyTestHost.StartAsync(externalKey: key, settings: settings);
+        string[] settings = [redis.ViewsSetting, .. SmallVoterBucket];
+        await using var a = await TallyTestHost.StartOnAsync(servers, key, settings);
+        await using var b = await TallyTestHost.StartOnAsync(servers, key, settings);
         var id = (string)(await a.CreatePollAsync(a.Voter("owner")))["id"]!;
 
         await redis.StopAsync();

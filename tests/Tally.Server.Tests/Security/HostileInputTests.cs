@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -27,16 +26,13 @@ public sealed class HostileInputTests
         Gen.String[Gen.Char[Noise + Forbidden + "abc"], 0, 12],
         (before, bad, after) => before + "x" + bad + "y" + after);
 
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task EveryHostileRequestGetsAProblemAndChangesNothing(Stack stack)
     {
         // Rate limits have their own tests; here every request must reach the code that judges its input.
-        await using var running = await StackHost.StartAsync(stack, "--Tally:Limits:Enabled=false");
-        var host = running.Host;
-        var world = await World.BuildAsync(host);
-        var before = await running.LedgerCountsAsync();
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Enabled=false");
+        var world = await HostileWorld.BuildAsync(host);
+        var before = await host.Ledger.CountsAsync();
 
         foreach (var request in FixedRequests(host, world))
         {
@@ -51,7 +47,7 @@ public sealed class HostileInputTests
             Assert.Equal(400, (int)nul.StatusCode);
         }
 
-        Assert.Equal(before, await running.LedgerCountsAsync());
+        Assert.Equal(before, await host.Ledger.CountsAsync());
     }
 
     private static async Task ExpectRefusedAsync(TallyTestHost host, HostileRequest request)
@@ -69,7 +65,7 @@ public sealed class HostileInputTests
     }
 
     /// <summary>Hostile text in one field of an otherwise valid request.</summary>
-    private static HostileRequest Generated(World world, string text, int target)
+    private static HostileRequest Generated(HostileWorld world, string text, int target)
     {
         var t = JsonText.Quote(text);
         return target switch
@@ -83,7 +79,7 @@ public sealed class HostileInputTests
         };
     }
 
-    private static IEnumerable<HostileRequest> FixedRequests(TallyTestHost host, World world)
+    private static IEnumerable<HostileRequest> FixedRequests(TallyTestHost host, HostileWorld world)
     {
         var poll = world.PollId;
         var owner = world.OwnerToken;
@@ -195,19 +191,5 @@ public sealed class HostileInputTests
         yield return new("vote twice", post, $"/v1/polls/{poll}/votes", """{"option_id":2}""", world.VotedToken);
         yield return new("admin as voter", HttpMethod.Put, $"/v1/admin/admins/{Uri.EscapeDataString(TallyTestHost.VoterIdOf("mallory"))}", null, voter);
         yield return new("wrong method", HttpMethod.Patch, $"/v1/polls/{poll}", "{}", owner);
-    }
-
-    /// <summary>What the attacks are aimed at: an own account, an open poll, and a voter who has voted in it.</summary>
-    private sealed record World(string PollId, string OwnerToken, string VotedToken, string FreshVoterToken)
-    {
-        public static async Task<World> BuildAsync(TallyTestHost host)
-        {
-            await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "alice", password = "correct horse" }), 201);
-            var ownerToken = host.MintToken("owner");
-            var poll = await host.CreatePollAsync(host.NewClient(ownerToken));
-            var voted = host.MintToken("voted");
-            await Expect.StatusAsync(await host.NewClient(voted).VoteAsync((string)poll["id"]!, 1), 201);
-            return new World((string)poll["id"]!, ownerToken, voted, host.MintToken("fresh"));
-        }
     }
 }

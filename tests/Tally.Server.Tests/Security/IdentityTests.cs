@@ -8,13 +8,10 @@ namespace Tally.Server.Tests.Security;
 /// <summary>Who a caller is comes from a validated token's issuer and subject, and from nothing else it carries.</summary>
 public sealed class IdentityTests
 {
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task ReservedClaimsInAnExternalTokenDoNotMakeItsHolderSomeoneElse(Stack stack)
     {
-        await using var running = await StackHost.StartAsync(stack);
-        var host = running.Host;
+        await using var host = await TallyTestHost.StartAsync(stack);
         var alice = await Expect.JsonAsync(
             await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "alice", password = "correct horse" }), 201);
         var aliceId = (string)alice["user_id"]!;
@@ -48,18 +45,15 @@ public sealed class IdentityTests
         Assert.Equal("open", (string?)(await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}"), 200))["status"]);
     }
 
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task EachIssuersTokensMustCarryThatIssuersOwnAudience(Stack stack)
     {
         var otherKey = RandomNumberGenerator.GetBytes(32);
-        await using var running = await StackHost.StartAsync(stack,
+        await using var host = await TallyTestHost.StartAsync(stack,
             "--Tally:Auth:ExternalIssuers:0:Audience=aud-a",
             "--Tally:Auth:ExternalIssuers:1:Issuer=idp-b",
             $"--Tally:Auth:ExternalIssuers:1:Key={Convert.ToBase64String(otherKey)}",
             "--Tally:Auth:ExternalIssuers:1:Audience=aud-b");
-        var host = running.Host;
         var idpA = TallyTestHost.ExternalIssuer;
 
         await host.CreatePollAsync(host.NewClient(TestTokens.Mint(host.ExternalKey, idpA, "ann", audience: "aud-a")));
@@ -80,19 +74,16 @@ public sealed class IdentityTests
         }
     }
 
-    [Theory]
-    [InlineData(Stack.Embedded)]
-    [InlineData(Stack.PostgresRedis)]
+    [Theory, ClassData(typeof(BothStacks))]
     public async Task IssuersFullOfColonsNeverShareAVoter(Stack stack)
     {
         var portKey = RandomNumberGenerator.GetBytes(32);
         var hostKey = RandomNumberGenerator.GetBytes(32);
-        await using var running = await StackHost.StartAsync(stack,
+        await using var host = await TallyTestHost.StartAsync(stack,
             "--Tally:Auth:ExternalIssuers:1:Issuer=https://idp.example",
             $"--Tally:Auth:ExternalIssuers:1:Key={Convert.ToBase64String(hostKey)}",
             "--Tally:Auth:ExternalIssuers:2:Issuer=https://idp.example:8443",
             $"--Tally:Auth:ExternalIssuers:2:Key={Convert.ToBase64String(portKey)}");
-        var host = running.Host;
         var poll = await host.CreatePollAsync(host.Voter("owner"));
         var pollId = (string)poll["id"]!;
 
@@ -114,21 +105,14 @@ public sealed class IdentityTests
     [InlineData("", "Tally:Auth:ExternalIssuers:0:Issuer")]
     public void AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
     {
-        var folder = TempFolder.Create();
-        try
-        {
-            var error = Assert.Throws<InvalidOperationException>(() => TallyServer.Build(
-            [
-                "--urls=http://127.0.0.1:0",
-                $"--Tally:DataPath={folder}",
-                $"--Tally:Auth:ExternalIssuers:0:Issuer={issuer}",
-                $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-            ]));
-            Assert.Contains(namedKey, error.Message);
-        }
-        finally
-        {
-            TempFolder.Delete(folder);
-        }
+        using var folder = new TempFolder();
+        var error = Assert.Throws<InvalidOperationException>(() => TallyServer.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Tally:DataPath={folder.Path}",
+            $"--Tally:Auth:ExternalIssuers:0:Issuer={issuer}",
+            $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+        ]));
+        Assert.Contains(namedKey, error.Message);
     }
 }

@@ -13,7 +13,7 @@ namespace Tally.Views.Tests.Redis;
 /// </summary>
 public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
-    private readonly string _prefix = RedisServer.NewPrefix();
+    private readonly string _prefix = SharedRedis.NewKeyPrefix();
     private readonly EventScript _log = new();
     private readonly Poll _poll = EventScript.NewPoll(regions: ["EU"]);
 

@@ -13,10 +13,10 @@ public sealed class RedisRegistrationTests(RedisServer redis) : IClassFixture<Re
     [Fact]
     public async Task AddTallyRedisViewsRegistersFiveProjectionsOnOneConnectionWithTheConfiguredPrefix()
     {
-        var prefix = RedisServer.NewPrefix();
+        var prefix = SharedRedis.NewKeyPrefix();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Tally:Views:Redis:ConnectionString"] = Environment.GetEnvironmentVariable(RedisServer.Variable),
+            ["Tally:Views:Redis:ConnectionString"] = SharedRedis.ConnectionString,
             ["Tally:Views:Redis:KeyPrefix"] = prefix,
         }).Build();
         await using var services = new ServiceCollection().AddTallyRedisViews(configuration).BuildServiceProvider();

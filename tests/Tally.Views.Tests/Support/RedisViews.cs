@@ -10,7 +10,7 @@ public sealed class RedisViews(RedisServer redis) : IViewsFixture
 
     public ViewSet Create()
     {
-        var prefix = RedisServer.NewPrefix();
+        var prefix = SharedRedis.NewKeyPrefix();
         _prefixes.Add(prefix);
         var store = redis.Store(prefix);
         var changes = new PollChangeFeed();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Npgsql;
 
-namespace Tally.Server.Tests.Infrastructure;
+namespace Tally.Testing;
 
 /// <summary>
 /// A PostgreSQL 15 cluster of one test's own, in a temporary folder on a free port, so the test may restart or stop it
@@ -13,13 +13,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _folder;
+    private readonly TempFolder _folder;
     private readonly string _data;
 
-    private PrivatePostgres(string folder, int port)
+    private PrivatePostgres(TempFolder folder, int port)
     {
         _folder = folder;
-        _data = Path.Combine(folder, "pg");
+        _data = Path.Combine(folder.Path, "pg");
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=tally;Database=tally";
     }
 
@@ -32,14 +32,16 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>The <c>tally</c> database on this cluster.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>What a ledger on the <c>tally</c> database stored.</summary>
+    public ILedgerProbe Ledger => new PostgresLedgerProbe(ConnectionString);
+
     public static async Task<PrivatePostgres> StartAsync()
     {
-        var folder = TempFolder.Create();
-        var postgres = new PrivatePostgres(folder, FreePort.Next());
+        var postgres = new PrivatePostgres(new TempFolder(), FreePort.Next());
         try
         {
             // The postgres user must reach its data folder inside this one.
-            await RunAsync("chmod", "755", folder);
+            await RunAsync("chmod", "755", postgres._folder.Path);
             Directory.CreateDirectory(postgres._data);
             await RunAsync("chown", "postgres:postgres", postgres._data);
             await AsPostgresAsync("initdb", "-D", postgres._data, "-U", "tally", "--auth=trust", "-E", "UTF8");
@@ -71,7 +73,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             await AsPostgresAsync("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
         }
-        TempFolder.Delete(_folder);
+        _folder.Dispose();
     }
 
     private static Task AsPostgresAsync(string program, params string[] arguments) =>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Tally.Server.Hosting;
 
-namespace Tally.Server.Tests.Infrastructure;
+namespace Tally.Testing;
 
 /// <summary>Tally in a process of its own, so a test can kill it the hard way (SIGKILL) and look at what survived.</summary>
 public sealed partial class ServerProcess : IDisposable
@@ -26,20 +26,9 @@ public sealed partial class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            serverDll,
-            "--urls=http://127.0.0.1:0",
-            $"--Tally:DataPath={dataPath}",
-            $"--Tally:Auth:ExternalIssuers:0:Issuer={TallyTestHost.ExternalIssuer}",
-            $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(externalKey)}",
-        })
+        foreach (var argument in (string[])[serverDll, "--urls=http://127.0.0.1:0", $"--Tally:DataPath={dataPath}", .. TestTokens.IssuerSettings(externalKey), .. settings])
         {
             start.ArgumentList.Add(argument);
-        }
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

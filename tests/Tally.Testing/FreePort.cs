@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tally.Server.Tests.Infrastructure;
+namespace Tally.Testing;
 
 public static class FreePort
 {

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Tally.Server.Tests.Infrastructure;
+namespace Tally.Testing;
 
 /// <summary>A redis-server of the test's own on a free loopback port, so the test may stop and restart it.</summary>
 public sealed class PrivateRedis : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _folder = TempFolder.Create();
+    private readonly TempFolder _folder = new();
     private Process _process;
 
     public PrivateRedis()
@@ -34,17 +34,13 @@ public sealed class PrivateRedis : IDisposable
         _process = Start();
     }
 
-    /// <summary>The node settings with the Redis connection string pointing here.</summary>
-    public string[] Redirect(string[] settings) => settings
-        .Select(s => s.StartsWith("--Tally:Views:Redis:ConnectionString=", StringComparison.Ordinal)
-            ? $"--Tally:Views:Redis:ConnectionString={ConnectionString}"
-            : s)
-        .ToArray();
+    /// <summary>The setting that points a node's views here (placed after the shared servers' settings, it wins).</summary>
+    public string ViewsSetting => $"--Tally:Views:Redis:ConnectionString={ConnectionString}";
 
     private Process Start()
     {
         var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--dir", _folder, "--save", "", "--appendonly", "no" })
+        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--dir", _folder.Path, "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -73,6 +69,6 @@ public sealed class PrivateRedis : IDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
-        TempFolder.Delete(_folder);
+        _folder.Dispose();
     }
 }
