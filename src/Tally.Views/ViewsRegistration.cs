@@ -6,7 +6,6 @@ using StackExchange.Redis;
 using Tally.Views.Catalog;
 using Tally.Views.Delta;
 using Tally.Views.Heatmap;
-using Tally.Views.Memory;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
 using Tally.Views.Results;

@@ -9,5 +9,3 @@ public interface IPollCatalogView
     /// <summary>Newest first; <paramref name="query"/> matches title words, case-insensitively.</summary>
     ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct);
 }
-
-public sealed record PollPage(IReadOnlyList<Poll> Polls, int Page, int PageSize, int Total);

@@ -8,10 +8,13 @@ public static class DeltaBuckets
     /// <summary>How far back windows may reach; older buckets are dropped.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>How many buckets before the newest one are kept.</summary>
+    public static readonly long RetainedBuckets = Retention.Ticks / Width.Ticks;
+
     public static long BucketOf(DateTimeOffset at) => at.UtcTicks / Width.Ticks;
 
     public static DateTimeOffset StartOf(long bucket) => new(bucket * Width.Ticks, TimeSpan.Zero);
-}
 
-/// <summary>Net votes gained per option between <see cref="From"/> (bucket-aligned) and <see cref="To"/>.</summary>
-public sealed record PollDelta(Guid PollId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<long> Votes, long Total);
+    /// <summary>The oldest bucket still kept once <paramref name="newest"/> is counted into: no window reaches further back.</summary>
+    public static long OldestKeptWith(long newest) => newest - RetainedBuckets;
+}

@@ -3,8 +3,9 @@ using Tally.Domain.Events;
 namespace Tally.Views.Memory;
 
 /// <summary>
-/// An in-process view. Only the projection daemon writes (one batch at a time); readers see immutable snapshots
-/// published at the end of each batch, before the checkpoint moves, so a reader that saw checkpoint N sees every event up to N.
+/// An in-process view. Only the projection daemon writes (one batch at a time); readers see what was published at the
+/// end of a batch, never part of one, and it is published before the checkpoint moves, so a reader that saw checkpoint
+/// N sees every event up to N.
 /// </summary>
 public abstract class MemoryProjection : IProjection
 {

@@ -2,14 +2,3 @@ namespace Tally.Views.Redis;
 
 /// <summary>What the apply script answered for one chunk.</summary>
 internal sealed record ApplyOutcome(ApplyStatus Status, string Value);
-
-internal enum ApplyStatus
-{
-    Applied,
-
-    /// <summary>The stored checkpoint is not the one the caller expected; <see cref="ApplyOutcome.Value"/> holds it.</summary>
-    StaleCheckpoint,
-
-    /// <summary>The stored epoch differs from the caller's; <see cref="ApplyOutcome.Value"/> holds it ('' when none).</summary>
-    Fenced,
-}

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Tally.Domain.Polls;
 
 namespace Tally.Views.Redis;
 
@@ -18,18 +16,3 @@ internal static class RedisJson
 
     public static DateTimeOffset Time(string text) => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }
-
-/// <summary>The part of <see cref="Results.PollResults"/> that does not change with votes, stored once per poll.</summary>
-internal sealed record ResultsHeader(
-    string OwnerId,
-    IReadOnlyList<PollOption> Options,
-    ResultsVisibility Visibility,
-    DateTimeOffset? StartTime,
-    DateTimeOffset? EndTime,
-    DateTimeOffset? ClosedAt);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(Poll))]
-[JsonSerializable(typeof(ResultsHeader))]
-[JsonSerializable(typeof(string[]))]
-internal sealed partial class RedisJsonContext : JsonSerializerContext;

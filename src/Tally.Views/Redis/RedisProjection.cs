@@ -15,9 +15,14 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
     // The checkpoint as this node last knew it; the script checks it, so a stale value costs a retry, never a miscount.
     private long? _checkpoint;
 
+    private ChangeSet _chunk = new();
+
     public abstract string Name { get; }
 
     private protected RedisViewStore Store => store;
+
+    /// <summary>The changes of the chunk being described, which <see cref="Describe"/> adds to.</summary>
+    private protected ChangeSet Chunk => _chunk;
 
     /// <summary>
     /// The checkpoint as stored now. Readers call this too, so it leaves the applying side's cached value alone: a
@@ -43,9 +48,10 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
             ct.ThrowIfCancellationRequested();
             var count = Math.Min(ChunkSize, pending.Count - start);
             var changes = new ChangeSet();
+            _chunk = changes;
             for (var i = start; i < start + count; i++)
             {
-                Describe(pending[i], changes);
+                Describe(pending[i]);
             }
             var next = pending[start + count - 1].Sequence;
             var epoch = store.Epoch.Current;
@@ -84,8 +90,8 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
     /// <summary>Whether applied chunks announce their changed polls on the change channel.</summary>
     private protected virtual bool Announces => false;
 
-    /// <summary>Adds what one event changes in this view.</summary>
-    private protected abstract void Describe(StoredEvent stored, ChangeSet changes);
+    /// <summary>Adds what one event changes in this view to <see cref="Chunk"/>.</summary>
+    private protected abstract void Describe(StoredEvent stored);
 
     /// <summary>Runs on this node after a chunk is applied and its checkpoint moved.</summary>
     private protected virtual void Applied(IReadOnlyCollection<Guid> pollIds)

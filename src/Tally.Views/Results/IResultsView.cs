@@ -17,6 +17,3 @@ public interface IResultsView
         return new ResultsAt(checkpoint, await GetAsync(pollId, ct).ConfigureAwait(false));
     }
 }
-
-/// <summary>A tally (null for an unknown poll) and a checkpoint it is known to include.</summary>
-public readonly record struct ResultsAt(long Checkpoint, PollResults? Results);

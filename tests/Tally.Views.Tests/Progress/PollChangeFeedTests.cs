@@ -1,4 +1,4 @@
-using Tally.Views.Memory;
+using Tally.Views.Results;
 using Tally.Views.Progress;
 using Tally.Views.Tests.Support;
 

@@ -1,8 +1,13 @@
 using StackExchange.Redis;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
+using Tally.Views.Catalog;
+using Tally.Views.Delta;
+using Tally.Views.Heatmap;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
+using Tally.Views.Results;
+using Tally.Views.VoterStatus;
 using Tally.Views.Tests.Support;
 
 namespace Tally.Views.Tests.Redis;

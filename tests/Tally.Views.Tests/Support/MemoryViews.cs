@@ -1,5 +1,9 @@
-using Tally.Views.Memory;
+using Tally.Views.Catalog;
+using Tally.Views.Delta;
+using Tally.Views.Heatmap;
 using Tally.Views.Progress;
+using Tally.Views.Results;
+using Tally.Views.VoterStatus;
 
 namespace Tally.Views.Tests.Support;
 

@@ -1,5 +1,10 @@
+using Tally.Views.Catalog;
+using Tally.Views.Delta;
+using Tally.Views.Heatmap;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
+using Tally.Views.Results;
+using Tally.Views.VoterStatus;
 
 namespace Tally.Views.Tests.Support;
 

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.Catalog;
 
 /// <summary>
 /// One page of the catalogue, newest first, and the total, read in one atomic step: from one sorted set (every poll, or

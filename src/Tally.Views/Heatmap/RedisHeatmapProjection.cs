@@ -1,12 +1,12 @@
 using System.Globalization;
 using StackExchange.Redis;
 using Tally.Domain.Events;
-using Tally.Views.Heatmap;
+using Tally.Views.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.Heatmap;
 
 /// <summary>Votes per region per option: one hash per poll with a "{option}:{region}" counter per cell.</summary>
-public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjection(store), IHeatmapView
+public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjection(store), IHeatmapView, IHeatmapSink
 {
     private const string RegionsField = "regions";
     private const string OptionsField = "options";
@@ -54,30 +54,21 @@ public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjecti
         return new PollHeatmap(pollId, names.Select(n => new RegionCounts(n, votes[n], votes[n].Sum())).ToArray());
     }
 
-    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    private protected override void Describe(StoredEvent stored) => HeatmapReducer.Apply(stored, this);
+
+    void IHeatmapSink.Start(Guid pollId, int optionCount, IReadOnlyList<string> regions)
     {
-        switch (stored.Event)
-        {
-            case PollCreated { Poll: var poll }:
-                changes.Barrier();
-                var key = Store.Keys.Heatmap(poll.Id);
-                changes.Unguarded().Delete(key)
-                    .HashSet(key, RegionsField, RedisJson.Serialize(poll.Regions.ToArray()))
-                    .HashSet(key, OptionsField, poll.Options.Count);
-                changes.Barrier();
-                break;
-            case VoteCast { Region: { } region } cast:
-                Count(changes, cast.PollId, region, cast.OptionId, +1);
-                break;
-            case VoteRetracted { Region: { } region } retracted:
-                Count(changes, retracted.PollId, region, retracted.OptionId, -1);
-                break;
-        }
+        Chunk.Barrier();
+        var key = Store.Keys.Heatmap(pollId);
+        Chunk.Unguarded().Delete(key)
+            .HashSet(key, RegionsField, RedisJson.Serialize(regions.ToArray()))
+            .HashSet(key, OptionsField, optionCount);
+        Chunk.Barrier();
     }
 
-    private void Count(ChangeSet changes, Guid pollId, string region, int optionId, int change)
+    void IHeatmapSink.Count(Guid pollId, string region, int optionId, int change)
     {
         var key = Store.Keys.Heatmap(pollId);
-        changes.Guarded(key).Increment(key, $"{optionId.ToString(CultureInfo.InvariantCulture)}:{region}", change);
+        Chunk.Guarded(key).Increment(key, $"{optionId.ToString(CultureInfo.InvariantCulture)}:{region}", change);
     }
 }

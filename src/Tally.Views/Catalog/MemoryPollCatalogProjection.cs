@@ -1,42 +1,46 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
-using Tally.Views.Catalog;
+using Tally.Views.Memory;
 
-namespace Tally.Views.Memory;
+namespace Tally.Views.Catalog;
 
 /// <summary>
 /// Poll definitions for lookup and listing, newest first, with title search by word prefix. Polls are numbered in the
 /// order they were created (their ordinal); the catalogue is the list of ids by ordinal, and every word prefix (up to
 /// <see cref="TitleWords.MaxIndexedPrefix"/> characters) has the ascending list of ordinals of the polls whose titles have
 /// a word starting with it. A page is a slice from the end of one list: O(log n + page size). A search of several words
-/// walks the shortest list newest first and finds its entries in the others by galloping search.
+/// walks the shortest list newest first and finds its entries in the others by galloping search. The polls by id are a
+/// persistent map changed through a builder, published with the catalogue in one step at the end of each batch.
 /// </summary>
-public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView
+public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView, IPollCatalogSink
 {
-    private readonly ConcurrentDictionary<Guid, Poll> _polls = new();
+    private readonly ImmutableDictionary<Guid, Poll>.Builder _polls = ImmutableDictionary.CreateBuilder<Guid, Poll>();
     private readonly AppendOnlyList<Guid> _byCreation = new();
     private readonly ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
     private readonly HashSet<AppendOnlyList<int>> _grown = [];
+    private MemoryPublishedCatalog _published = new(ImmutableDictionary<Guid, Poll>.Empty, new AppendOnlySnapshot<Guid>([], 0));
 
     public override string Name => "poll_catalog";
 
-    public ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct) => ValueTask.FromResult(_polls.GetValueOrDefault(pollId));
+    public ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct) =>
+        ValueTask.FromResult(Volatile.Read(ref _published).Polls.GetValueOrDefault(pollId));
 
     public ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
     {
         // Prefix lists are published before the catalogue, so cutting them at the catalogue's count reads one batch's state.
-        var created = _byCreation.Published;
+        var catalog = Volatile.Read(ref _published);
         var search = TitleQuery.Parse(query);
         var skip = Math.Max(0, (long)(page - 1) * pageSize);
         var take = Math.Max(0, pageSize);
         var (ordinals, total) = search.IsEmpty
-            ? (NewestFirst(created.Count, skip, take, ordinal => ordinal), created.Count)
-            : Search(search, created, skip, take);
+            ? (NewestFirst(catalog.Created.Count, skip, take, ordinal => ordinal), catalog.Created.Count)
+            : Search(search, catalog, skip, take);
         var polls = new List<Poll>(ordinals.Count);
         foreach (var ordinal in ordinals)
         {
-            if (_polls.TryGetValue(created.Items[ordinal], out var poll))
+            if (catalog.Polls.TryGetValue(catalog.Created.Items[ordinal], out var poll))
             {
                 polls.Add(poll);
             }
@@ -44,25 +48,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         return ValueTask.FromResult(new PollPage(polls, page, pageSize, total));
     }
 
-    protected override void Apply(StoredEvent stored)
-    {
-        switch (stored.Event)
-        {
-            case PollCreated { Poll: var poll }:
-                _polls[poll.Id] = poll;
-                var ordinal = _byCreation.Add(poll.Id);
-                foreach (var prefix in TitleWords.IndexedPrefixes(poll.Title))
-                {
-                    var list = _byWordPrefix.GetOrAdd(prefix, _ => new AppendOnlyList<int>());
-                    list.Add(ordinal);
-                    _grown.Add(list);
-                }
-                break;
-            case PollClosed closed when _polls.TryGetValue(closed.PollId, out var poll):
-                _polls[closed.PollId] = poll with { ClosedAt = closed.ClosedAt };
-                break;
-        }
-    }
+    protected override void Apply(StoredEvent stored) => PollCatalogReducer.Apply(stored, this);
 
     protected override void Publish()
     {
@@ -72,10 +58,33 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         }
         _grown.Clear();
         _byCreation.Publish();
+        Volatile.Write(ref _published, new MemoryPublishedCatalog(_polls.ToImmutable(), _byCreation.Published));
     }
 
-    private (IReadOnlyList<int> Ordinals, int Total) Search(TitleQuery search, AppendOnlySnapshot<Guid> created, long skip, int take)
+    // Ordinals stand for the creation sequence here; long words are checked against the titles themselves.
+    void IPollCatalogSink.Add(Poll poll, long sequence, IReadOnlySet<string> wordPrefixes, IReadOnlyList<string> longWords)
     {
+        _polls[poll.Id] = poll;
+        var ordinal = _byCreation.Add(poll.Id);
+        foreach (var prefix in wordPrefixes)
+        {
+            var list = _byWordPrefix.GetOrAdd(prefix, _ => new AppendOnlyList<int>());
+            list.Add(ordinal);
+            _grown.Add(list);
+        }
+    }
+
+    void IPollCatalogSink.Close(Guid pollId, DateTimeOffset closedAt)
+    {
+        if (_polls.TryGetValue(pollId, out var poll))
+        {
+            _polls[pollId] = poll with { ClosedAt = closedAt };
+        }
+    }
+
+    private (IReadOnlyList<int> Ordinals, int Total) Search(TitleQuery search, MemoryPublishedCatalog catalog, long skip, int take)
+    {
+        var created = catalog.Created;
         var lists = new List<AppendOnlySnapshot<int>>(search.IndexKeys.Count);
         foreach (var key in search.IndexKeys)
         {
@@ -100,7 +109,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         for (var i = shortest.Count - 1; i >= 0; i--)
         {
             var ordinal = shortest.Items[i];
-            if (InAll(lists, bounds, ordinal) && search.MatchesLongWords(_polls[created.Items[ordinal]].Title))
+            if (InAll(lists, bounds, ordinal) && search.MatchesLongWords(catalog.Polls[created.Items[ordinal]].Title))
             {
                 if (total >= skip && page.Count < take)
                 {

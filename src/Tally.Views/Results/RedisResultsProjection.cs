@@ -2,12 +2,12 @@ using System.Globalization;
 using StackExchange.Redis;
 using Tally.Domain.Events;
 using Tally.Views.Progress;
-using Tally.Views.Results;
+using Tally.Views.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.Results;
 
 /// <summary>Live tallies per poll: one hash of option counts and total, counted with HINCRBY, plus the poll's header.</summary>
-public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView
+public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView, IResultsSink
 {
     private const string HeaderField = "poll";
     private const string ClosedField = "closed_at";
@@ -67,33 +67,32 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
         {
             votes[i] = counts.GetValueOrDefault(i + 1);
         }
-        return new PollResults(pollId, poll.OwnerId, poll.Options, poll.Visibility, poll.StartTime, poll.EndTime,
-            closed is null ? poll.ClosedAt : RedisJson.Time(closed), votes, total);
+        return (closed is null ? poll : poll with { ClosedAt = RedisJson.Time(closed) }).WithVotes(pollId, votes, total);
     }
 
-    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    private protected override void Describe(StoredEvent stored) => ResultsReducer.Apply(stored, this);
+
+    void IResultsSink.Start(Guid pollId, ResultsHeader header)
     {
-        switch (stored.Event)
-        {
-            case PollCreated { Poll: var poll }:
-                changes.Barrier();
-                var header = new ResultsHeader(poll.OwnerId, poll.Options, poll.Settings.ResultsVisibility, poll.StartTime, poll.EndTime, poll.ClosedAt);
-                var key = Store.Keys.Results(poll.Id);
-                changes.Unguarded().Delete(key).HashSet(key, HeaderField, RedisJson.Serialize(header)).HashSet(key, TotalField, 0);
-                changes.Barrier();
-                changes.Changed(poll.Id);
-                break;
-            case PollClosed closed:
-                changes.Guarded(Store.Keys.Results(closed.PollId)).WriteField(Store.Keys.Results(closed.PollId), ClosedField, RedisJson.Time(closed.ClosedAt));
-                changes.Changed(closed.PollId);
-                break;
-            case VoteCast cast:
-                Count(changes, cast.PollId, cast.OptionId, +1);
-                break;
-            case VoteRetracted retracted:
-                Count(changes, retracted.PollId, retracted.OptionId, -1);
-                break;
-        }
+        Chunk.Barrier();
+        var key = Store.Keys.Results(pollId);
+        Chunk.Unguarded().Delete(key).HashSet(key, HeaderField, RedisJson.Serialize(header)).HashSet(key, TotalField, 0);
+        Chunk.Barrier();
+        Chunk.Changed(pollId);
+    }
+
+    void IResultsSink.Close(Guid pollId, DateTimeOffset closedAt)
+    {
+        var key = Store.Keys.Results(pollId);
+        Chunk.Guarded(key).WriteField(key, ClosedField, RedisJson.Time(closedAt));
+        Chunk.Changed(pollId);
+    }
+
+    void IResultsSink.Count(Guid pollId, int optionId, int change)
+    {
+        var key = Store.Keys.Results(pollId);
+        Chunk.Guarded(key).Increment(key, optionId, change).Increment(key, TotalField, change);
+        Chunk.Changed(pollId);
     }
 
     private protected override void Applied(IReadOnlyCollection<Guid> pollIds)
@@ -102,12 +101,5 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
         {
             changes.Changed(pollId);
         }
-    }
-
-    private void Count(ChangeSet changes, Guid pollId, int optionId, int change)
-    {
-        var key = Store.Keys.Results(pollId);
-        changes.Guarded(key).Increment(key, optionId, change).Increment(key, TotalField, change);
-        changes.Changed(pollId);
     }
 }

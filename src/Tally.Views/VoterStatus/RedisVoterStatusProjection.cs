@@ -1,12 +1,12 @@
 using System.Globalization;
 using StackExchange.Redis;
 using Tally.Domain.Events;
-using Tally.Views.VoterStatus;
+using Tally.Views.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.VoterStatus;
 
 /// <summary>Each voter's live vote per poll: a hash per poll, voter → "vote-id|option|voted-at"; a retraction removes it.</summary>
-public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProjection(store), IVoterStatusView
+public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProjection(store), IVoterStatusView, IVoterStatusSink
 {
     public override string Name => "voter_status";
 
@@ -21,17 +21,11 @@ public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProj
         return new VoterBallot(Guid.ParseExact(parts[0], "N"), int.Parse(parts[1], CultureInfo.InvariantCulture), RedisJson.Time(parts[2]));
     }
 
-    private protected override void Describe(StoredEvent stored, ChangeSet changes)
-    {
-        switch (stored.Event)
-        {
-            case VoteCast cast:
-                changes.Unguarded().WriteField(Store.Keys.Voters(cast.PollId), cast.VoterId,
-                    $"{cast.VoteId:N}|{cast.OptionId.ToString(CultureInfo.InvariantCulture)}|{RedisJson.Time(cast.RecordedAt)}");
-                break;
-            case VoteRetracted retracted:
-                changes.Unguarded().DeleteField(Store.Keys.Voters(retracted.PollId), retracted.VoterId);
-                break;
-        }
-    }
+    private protected override void Describe(StoredEvent stored) => VoterStatusReducer.Apply(stored, this);
+
+    void IVoterStatusSink.Voted(Guid pollId, string voterId, Guid voteId, int optionId, DateTimeOffset votedAt) =>
+        Chunk.Unguarded().WriteField(Store.Keys.Voters(pollId), voterId,
+            $"{voteId:N}|{optionId.ToString(CultureInfo.InvariantCulture)}|{RedisJson.Time(votedAt)}");
+
+    void IVoterStatusSink.Retracted(Guid pollId, string voterId) => Chunk.Unguarded().DeleteField(Store.Keys.Voters(pollId), voterId);
 }

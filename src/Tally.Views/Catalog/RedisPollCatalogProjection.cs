@@ -1,16 +1,16 @@
 using StackExchange.Redis;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
-using Tally.Views.Catalog;
+using Tally.Views.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.Catalog;
 
 /// <summary>
 /// Poll definitions for lookup and listing: a hash per poll (its JSON and its close), a sorted set of ids by the sequence
 /// of their creation for newest-first pages, and for search one such sorted set per word prefix of the titles (see
 /// <see cref="TitleWords"/>), all written in the poll's own apply. A page is read by <see cref="CatalogPageScript"/>.
 /// </summary>
-public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProjection(store), IPollCatalogView
+public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProjection(store), IPollCatalogView, IPollCatalogSink
 {
     private const string PollField = "poll";
     private const string ClosedField = "closed_at";
@@ -40,33 +40,32 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
         return new PollPage(polls, page, pageSize, (int)total);
     }
 
-    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    private protected override void Describe(StoredEvent stored) => PollCatalogReducer.Apply(stored, this);
+
+    void IPollCatalogSink.Add(Poll poll, long sequence, IReadOnlySet<string> wordPrefixes, IReadOnlyList<string> longWords)
     {
-        switch (stored.Event)
+        Chunk.Barrier();
+        var key = Store.Keys.Poll(poll.Id);
+        var member = poll.Id.ToString("N");
+        var writes = Chunk.Unguarded()
+            .Delete(key)
+            .HashSet(key, PollField, RedisJson.Serialize(poll))
+            .SortedSetAdd(Store.Keys.PollsByCreation, sequence, member);
+        foreach (var prefix in wordPrefixes)
         {
-            case PollCreated { Poll: var poll }:
-                changes.Barrier();
-                var key = Store.Keys.Poll(poll.Id);
-                var member = poll.Id.ToString("N");
-                var writes = changes.Unguarded()
-                    .Delete(key)
-                    .HashSet(key, PollField, RedisJson.Serialize(poll))
-                    .SortedSetAdd(Store.Keys.PollsByCreation, stored.Sequence, member);
-                foreach (var prefix in TitleWords.IndexedPrefixes(poll.Title))
-                {
-                    writes.SortedSetAdd(Store.Keys.PollsByWordPrefix(prefix), stored.Sequence, member);
-                }
-                if (TitleWords.LongWords(poll.Title) is { Count: > 0 } longWords)
-                {
-                    writes.HashSet(Store.Keys.PollLongWords, member, " " + string.Join(' ', longWords));
-                }
-                changes.Barrier();
-                break;
-            case PollClosed closed:
-                var pollKey = Store.Keys.Poll(closed.PollId);
-                changes.Guarded(pollKey).WriteField(pollKey, ClosedField, RedisJson.Time(closed.ClosedAt));
-                break;
+            writes.SortedSetAdd(Store.Keys.PollsByWordPrefix(prefix), sequence, member);
         }
+        if (longWords.Count > 0)
+        {
+            writes.HashSet(Store.Keys.PollLongWords, member, " " + string.Join(' ', longWords));
+        }
+        Chunk.Barrier();
+    }
+
+    void IPollCatalogSink.Close(Guid pollId, DateTimeOffset closedAt)
+    {
+        var key = Store.Keys.Poll(pollId);
+        Chunk.Guarded(key).WriteField(key, ClosedField, RedisJson.Time(closedAt));
     }
 
     private static Guid ToId(RedisValue member) => Guid.ParseExact((string)member!, "N");

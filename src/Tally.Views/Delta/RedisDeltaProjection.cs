@@ -1,19 +1,18 @@
 using System.Globalization;
 using StackExchange.Redis;
 using Tally.Domain.Events;
-using Tally.Views.Delta;
+using Tally.Views.Redis;
 
-namespace Tally.Views.Redis;
+namespace Tally.Views.Delta;
 
 /// <summary>
 /// Net votes per option in fixed time buckets by commit time: one hash per bucket, expiring after the retention, and a
 /// per-poll sorted set of bucket numbers so a window reads only the buckets that exist.
 /// </summary>
-public sealed class RedisDeltaProjection(RedisViewStore store) : RedisProjection(store), IDeltaView
+public sealed class RedisDeltaProjection(RedisViewStore store) : RedisProjection(store), IDeltaView, IDeltaSink
 {
     // A bucket must outlive the retention by its own width: the oldest window still reaches into it.
     private static readonly TimeSpan Lifetime = DeltaBuckets.Retention + DeltaBuckets.Width;
-    private static readonly long RetainedBuckets = DeltaBuckets.Retention.Ticks / DeltaBuckets.Width.Ticks;
 
     public override string Name => "delta";
 
@@ -44,35 +43,26 @@ public sealed class RedisDeltaProjection(RedisViewStore store) : RedisProjection
         return new PollDelta(pollId, DeltaBuckets.StartOf(first), now, votes, votes.Sum());
     }
 
-    private protected override void Describe(StoredEvent stored, ChangeSet changes)
+    private protected override void Describe(StoredEvent stored) => DeltaReducer.Apply(stored, this);
+
+    void IDeltaSink.Start(Guid pollId, int optionCount)
     {
-        switch (stored.Event)
-        {
-            case PollCreated { Poll: var poll }:
-                changes.Barrier();
-                changes.Unguarded()
-                    .Delete(Store.Keys.DeltaIndex(poll.Id))
-                    .Set(Store.Keys.DeltaOptions(poll.Id), poll.Options.Count);
-                changes.Barrier();
-                break;
-            case VoteCast cast:
-                Count(changes, cast.PollId, DeltaBuckets.BucketOf(cast.RecordedAt), cast.OptionId, +1);
-                break;
-            case VoteRetracted retracted:
-                Count(changes, retracted.PollId, DeltaBuckets.BucketOf(retracted.RetractedAt), retracted.OptionId, -1);
-                break;
-        }
+        Chunk.Barrier();
+        Chunk.Unguarded()
+            .Delete(Store.Keys.DeltaIndex(pollId))
+            .Set(Store.Keys.DeltaOptions(pollId), optionCount);
+        Chunk.Barrier();
     }
 
-    private void Count(ChangeSet changes, Guid pollId, long bucket, int optionId, int change)
+    void IDeltaSink.Count(Guid pollId, long bucket, int optionId, int change, long oldestKept)
     {
         var bucketKey = Store.Keys.DeltaBucket(pollId, bucket);
         var index = Store.Keys.DeltaIndex(pollId);
-        changes.Guarded(Store.Keys.DeltaOptions(pollId))
+        Chunk.Guarded(Store.Keys.DeltaOptions(pollId))
             .Increment(bucketKey, optionId, change)
             .ExpireAfterwards(bucketKey, Lifetime)
             .SortedSetAddAfterwards(index, bucket, bucket)
             .ExpireAfterwards(index, Lifetime)
-            .SortedSetTrimAfterwards(index, bucket - RetainedBuckets);
+            .SortedSetTrimAfterwards(index, oldestKept);
     }
 }

@@ -1,0 +1,12 @@
+namespace Tally.Views.Redis;
+
+internal enum ApplyStatus
+{
+    Applied,
+
+    /// <summary>The stored checkpoint is not the one the caller expected; <see cref="ApplyOutcome.Value"/> holds it.</summary>
+    StaleCheckpoint,
+
+    /// <summary>The stored epoch differs from the caller's; <see cref="ApplyOutcome.Value"/> holds it ('' when none).</summary>
+    Fenced,
+}
