@@ -14,20 +14,12 @@ namespace Tally.Ledger;
 
 public static class LedgerRegistration
 {
-    /// <inheritdoc cref="LedgerOptions.ProviderKey"/>
-    public const string ProviderKey = LedgerOptions.ProviderKey;
-
-    /// <summary>The write side on the ledger <c>Tally:Ledger:Provider</c> names.</summary>
-    public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath) =>
-        services.AddTallyLedger(configuration, dataPath, LedgerOptions.From(configuration).Provider);
-
     /// <summary>
     /// The write side: command handlers, group commit, and the ledger's stores — the embedded SQLite ledger in
     /// <paramref name="dataPath"/>, or PostgreSQL. Every options class is validated when the host starts.
     /// </summary>
     public static IServiceCollection AddTallyLedger(this IServiceCollection services, IConfiguration configuration, string dataPath, LedgerProvider provider)
     {
-        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section)).ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().Bind(configuration.GetSection(GroupCommitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LedgerCommits>();

@@ -18,7 +18,6 @@ public static class ViewsRegistration
     /// <summary>The read side in the store <paramref name="provider"/> names.</summary>
     public static IServiceCollection AddTallyViews(this IServiceCollection services, IConfiguration configuration, ViewsProvider provider)
     {
-        services.AddOptions<ViewsOptions>().Bind(configuration.GetSection(ViewsOptions.Section)).ValidateOnStart();
         return provider switch
         {
             ViewsProvider.Redis => services.AddTallyRedisViews(configuration),

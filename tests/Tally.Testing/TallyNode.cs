@@ -39,9 +39,9 @@ public sealed class TallyNode : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [LedgerRegistration.ProviderKey] = "postgres",
+            [TallyTopology.LedgerProviderKey] = "postgres",
             ["Tally:Ledger:Postgres:ConnectionString"] = servers.LedgerConnectionString,
-            ["Tally:Views:Provider"] = "redis",
+            [TallyTopology.ViewsProviderKey] = "redis",
             ["Tally:Views:Redis:ConnectionString"] = servers.RedisConnectionString,
             ["Tally:Views:Redis:KeyPrefix"] = servers.KeyPrefix,
             // Quicker than production, so a takeover fits well inside a test's time.

@@ -24,10 +24,9 @@ public sealed class PostgresLedgerFixture : LedgerFixture
         services.AddTallyLedger(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [LedgerRegistration.ProviderKey] = "postgres",
                 [$"{PostgresLedgerOptions.Section}:ConnectionString"] = ConnectionString,
             }).Build(),
-            dataPath: Path.GetTempPath());
+            dataPath: Path.GetTempPath(), LedgerProvider.Postgres);
 
     /// <summary>An unpooled connection to the test database, so the test holds nothing open once it has looked.</summary>
     public Task<NpgsqlConnection> OpenAsync(CancellationToken ct) => _database.OpenAsync(ct);

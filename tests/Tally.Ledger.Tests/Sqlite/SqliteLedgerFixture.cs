@@ -14,7 +14,7 @@ public sealed class SqliteLedgerFixture : LedgerFixture
     public override ILedgerProbe Probe { get; }
 
     public override void AddLedger(IServiceCollection services) =>
-        services.AddTallyLedger(new ConfigurationBuilder().Build(), _folder.Path);
+        services.AddTallyLedger(new ConfigurationBuilder().Build(), _folder.Path, LedgerProvider.Sqlite);
 
     public override ValueTask DisposeAsync()
     {

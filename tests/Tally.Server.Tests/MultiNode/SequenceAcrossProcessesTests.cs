@@ -102,9 +102,8 @@ public sealed class SequenceAcrossProcessesTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Tally:Ledger:Provider"] = "postgres",
             ["Tally:Ledger:Postgres:ConnectionString"] = connectionString,
         }).Build();
-        return new ServiceCollection().AddLogging().AddTallyLedger(configuration, dataPath).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddTallyLedger(configuration, dataPath, LedgerProvider.Postgres).BuildServiceProvider();
     }
 }
