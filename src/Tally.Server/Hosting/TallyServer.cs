@@ -18,9 +18,8 @@ public static class TallyServer
     {
         // appsettings.json ships beside the binary; find it wherever the service is started from.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var tally = builder.Configuration.GetSection(TallyOptions.Section).Get<TallyOptions>() ?? new TallyOptions();
+        var tally = TallyOptions.From(builder.Configuration);
         var dataPath = Path.GetFullPath(tally.DataPath);
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -37,9 +36,9 @@ public static class TallyServer
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTallyProblems();
-        builder.Services.AddSingleton(auth);
-        builder.Services.AddTallyAuthentication(auth, SigningKeyFile.LoadOrCreate(auth, dataPath));
-        builder.Services.AddTallyRoles(auth);
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddTallyAuthentication(auth => SigningKeyFile.LoadOrCreate(auth, dataPath));
+        builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
 

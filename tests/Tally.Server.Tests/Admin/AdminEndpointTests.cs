@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Tally.Server.Hosting;
 using Tally.Server.Tests.Infrastructure;
 
@@ -103,14 +104,14 @@ public sealed class AdminEndpointTests
     [InlineData("--Tally:Auth:Admins:0:UserId=alice", "Tally:Auth:Admins:0:UserId")]
     [InlineData("--Tally:Auth:Admins:0:Subject=root", "Tally:Auth:Admins:0")]
     [InlineData("--Tally:Auth:Admins:0:Issuer=unknown-idp", "Tally:Auth:Admins:0")]
-    public void AnAdminEntryThatNamesNobodyStopsTheStart(string setting, string namedKey)
+    public async Task AnAdminEntryThatNamesNobodyStopsTheStart(string setting, string namedKey)
     {
         var folder = TempFolder.Create();
         try
         {
             var extra = setting.Contains("unknown-idp") ? "--Tally:Auth:Admins:0:Subject=root" : "--Logging:LogLevel:Default=Warning";
-            var error = Assert.Throws<InvalidOperationException>(() =>
-                TallyServer.Build(["--urls=http://127.0.0.1:0", $"--Tally:DataPath={folder}", setting, extra]));
+            await using var app = TallyServer.Build(["--urls=http://127.0.0.1:0", $"--Tally:DataPath={folder}", setting, extra]);
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
             Assert.Contains(namedKey, error.Message);
         }
         finally

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Tally.Server.Hosting;
 using Tally.Server.Tests.Infrastructure;
 
@@ -112,18 +113,19 @@ public sealed class IdentityTests
     [Theory]
     [InlineData("tally", "Tally:Auth:ExternalIssuers:0:Issuer")]
     [InlineData("", "Tally:Auth:ExternalIssuers:0:Issuer")]
-    public void AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
+    public async Task AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
     {
         var folder = TempFolder.Create();
         try
         {
-            var error = Assert.Throws<InvalidOperationException>(() => TallyServer.Build(
+            await using var app = TallyServer.Build(
             [
                 "--urls=http://127.0.0.1:0",
                 $"--Tally:DataPath={folder}",
                 $"--Tally:Auth:ExternalIssuers:0:Issuer={issuer}",
                 $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-            ]));
+            ]);
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
             Assert.Contains(namedKey, error.Message);
         }
         finally
