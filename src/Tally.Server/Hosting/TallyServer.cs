@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -53,6 +54,9 @@ public static class TallyServer
         builder.Services.AddSingleton<ResultsReader>();
 
         var app = builder.Build();
+        // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones
+        // are named together and none fails half-way through building what depends on it.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseTallyNetwork();
         app.UseTallyHeaders();
         app.UseExceptionHandler();

@@ -51,11 +51,13 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task BadSettingsInSeveralSectionsAreAllNamed()
     {
-        var (exitCode, output) = await RunToExitAsync("--Tally:GroupCommit:MaxBatchSize=0", "--Tally:Auth:TokenLifetime=00:00:00");
+        var (exitCode, output) = await RunToExitAsync(
+            "--Tally:GroupCommit:MaxBatchSize=0", "--Tally:Auth:TokenLifetime=00:00:00", "--Tally:Limits:Live:PerIp=0");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("Tally:GroupCommit:MaxBatchSize", output);
+        Assert.Contains("Tally:GroupCommit:MaxBatchSize must be at least 1", output);
         Assert.Contains("Tally:Auth:TokenLifetime must be positive", output);
+        Assert.Contains("Tally:Limits:Live:PerIp must be at least 1", output);
     }
 
     /// <summary>Starts the server with the settings and waits for it to exit; a server that starts listening instead fails the test.</summary>

@@ -113,19 +113,18 @@ public sealed class IdentityTests
     [Theory]
     [InlineData("tally", "Tally:Auth:ExternalIssuers:0:Issuer")]
     [InlineData("", "Tally:Auth:ExternalIssuers:0:Issuer")]
-    public async Task AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
+    public void AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
     {
         var folder = TempFolder.Create();
         try
         {
-            await using var app = TallyServer.Build(
+            var error = Assert.Throws<OptionsValidationException>(() => TallyServer.Build(
             [
                 "--urls=http://127.0.0.1:0",
                 $"--Tally:DataPath={folder}",
                 $"--Tally:Auth:ExternalIssuers:0:Issuer={issuer}",
                 $"--Tally:Auth:ExternalIssuers:0:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-            ]);
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+            ]));
             Assert.Contains(namedKey, error.Message);
         }
         finally
