@@ -18,3 +18,18 @@ catch (OptionsValidationException invalid)
     Console.Error.WriteLine($"Tally did not start: {invalid.Message}");
     return 1;
 }
+catch (InvalidOperationException unreadable) when (unreadable.InnerException is ArgumentException or FormatException or OverflowException)
+{
+    // A setting is not even of its type ("abc" for a number): the binder's message names the key and the type.
+    Console.Error.WriteLine($"Tally did not start: {unreadable.Message}");
+    return 1;
+}
+catch (AggregateException invalid) when (invalid.InnerExceptions.All(inner => inner is OptionsValidationException))
+{
+    // Several sections were wrong at once: name every one, so a fix need not take several starts.
+    foreach (var inner in invalid.InnerExceptions)
+    {
+        Console.Error.WriteLine($"Tally did not start: {inner.Message}");
+    }
+    return 1;
+}

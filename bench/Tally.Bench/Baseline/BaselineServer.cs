@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tally.Bench.Protocol;
 using Tally.Bench.Tokens;
-using Tally.Server.Auth;
 
 namespace Tally.Bench.Baseline;
 
@@ -41,8 +39,7 @@ public static class BaselineServer
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, BenchJson.Default);
         });
-        // Tally's own key is irrelevant here (only bench tokens arrive) but must exist, as in Tally.
-        builder.Services.AddTallyAuthentication(BenchIssuer.TallyAuthOptions(key), RandomNumberGenerator.GetBytes(64));
+        BenchIssuer.AddTallyAuthentication(builder.Services, key);
 
         var app = builder.Build();
         app.UseAuthentication();

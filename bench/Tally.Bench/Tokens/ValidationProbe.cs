@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Tally.Server.Auth;
 
 namespace Tally.Bench.Tokens;
 
@@ -25,7 +23,7 @@ public static class ValidationProbe
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTallyAuthentication(BenchIssuer.TallyAuthOptions(keyBase64), RandomNumberGenerator.GetBytes(64));
+        BenchIssuer.AddTallyAuthentication(services, keyBase64);
         await using var provider = services.BuildServiceProvider();
         var jwt = provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
         var parameters = jwt.TokenValidationParameters;

@@ -1,6 +1,6 @@
 namespace Tally.Server.Auth;
 
-/// <summary>Bound from the <c>Tally:Auth</c> configuration section; checked at start by <see cref="TrustedIssuers"/> and <see cref="ConfiguredAdmins"/>.</summary>
+/// <summary>Bound from the <c>Tally:Auth</c> configuration section; checked at start by <see cref="AuthOptionsValidator"/>.</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Tally:Auth";

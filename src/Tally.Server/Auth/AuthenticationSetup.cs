@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,32 +10,38 @@ namespace Tally.Server.Auth;
 public static class AuthenticationSetup
 {
     /// <summary>
-    /// Bearer authentication for Tally's own HS256 tokens and those of configured external issuers.
+    /// Bearer authentication for Tally's own HS256 tokens and those of configured external issuers, from the
+    /// <see cref="AuthOptions"/> the caller configured (checked at start) and the own key <paramref name="ownKey"/> gives.
     /// Public so the benchmark's baseline endpoint pays exactly the same validation cost.
     /// </summary>
-    public static IServiceCollection AddTallyAuthentication(this IServiceCollection services, AuthOptions options, byte[] ownKey)
+    public static IServiceCollection AddTallyAuthentication(this IServiceCollection services, Func<AuthOptions, byte[]> ownKey)
     {
-        var issuers = new TrustedIssuers(options, ownKey);
-        services.AddSingleton(issuers);
-        services.AddSingleton(new SigningKey((SymmetricSecurityKey)issuers.Local.Key));
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
+        services.AddOptions<AuthOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.AddSingleton(sp =>
+        {
+            var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
+            return new SigningKey(new SymmetricSecurityKey(ownKey(auth)) { KeyId = auth.Issuer });
+        });
+        services.AddSingleton<TrustedIssuers>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TrustedIssuers>((jwt, issuers) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
             {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuers = issuers.All.Select(i => i.Issuer).ToArray(),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    // Each issuer's tokens must be signed with that issuer's key and carry that issuer's audience, never another's.
-                    IssuerSigningKeyResolver = (_, token, _, _) =>
-                        token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer ? [issuer.Key] : [],
-                    AudienceValidator = (audiences, token, _) =>
-                        token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer && audiences.Contains(issuer.Audience, StringComparer.Ordinal),
-                    RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => IdentifyVoter(context, issuers) };
-            });
+                ValidIssuers = issuers.All.Select(i => i.Issuer).ToArray(),
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                // Each issuer's tokens must be signed with that issuer's key and carry that issuer's audience, never another's.
+                IssuerSigningKeyResolver = (_, token, _, _) =>
+                    token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer ? [issuer.Key] : [],
+                AudienceValidator = (audiences, token, _) =>
+                    token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer && audiences.Contains(issuer.Audience, StringComparer.Ordinal),
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = context => IdentifyVoter(context, issuers) };
+        });
         services.AddAuthorization();
         return services;
     }

@@ -39,21 +39,17 @@ public static class SigningKeyFile
         return key;
     }
 
-    public static byte[] DecodeKey(string base64, string source)
+    public static byte[] DecodeKey(string base64, string source) =>
+        ProblemWith(base64, source) is { } problem ? throw new InvalidOperationException(problem) : Convert.FromBase64String(base64);
+
+    /// <summary>Why <paramref name="base64"/> (from <paramref name="source"/>) is no HS256 key, or null when it is one.</summary>
+    public static string? ProblemWith(string base64, string source)
     {
-        byte[] key;
-        try
+        var key = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, key, out var length))
         {
-            key = Convert.FromBase64String(base64);
+            return $"The signing key from {source} is not valid base64.";
         }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"The signing key from {source} is not valid base64.");
-        }
-        if (key.Length < 32)
-        {
-            throw new InvalidOperationException($"The signing key from {source} is {key.Length} bytes; HS256 needs at least 32.");
-        }
-        return key;
+        return length < 32 ? $"The signing key from {source} is {length} bytes; HS256 needs at least 32." : null;
     }
 }

@@ -1,43 +1,24 @@
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Tally.Server.Auth;
 
-/// <summary>
-/// Tally's own issuer and the configured external ones, checked once at start: every issuer named, none twice, and none
-/// taking Tally's own name (its tokens would then speak for Tally's users).
-/// </summary>
+/// <summary>Tally's own issuer and the configured external ones (checked at start by <see cref="AuthOptionsValidator"/>).</summary>
 public sealed class TrustedIssuers
 {
     private readonly Dictionary<string, TrustedIssuer> _byName = new(StringComparer.Ordinal);
 
-    public TrustedIssuers(AuthOptions options, byte[] ownKey)
+    public TrustedIssuers(IOptions<AuthOptions> options, SigningKey ownKey)
     {
-        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
-        {
-            throw new InvalidOperationException("Tally:Auth:Issuer and Tally:Auth:Audience must not be empty.");
-        }
-        Local = new TrustedIssuer(options.Issuer, new SymmetricSecurityKey(ownKey) { KeyId = options.Issuer }, options.Audience);
+        var auth = options.Value;
+        Local = new TrustedIssuer(auth.Issuer, ownKey.SecurityKey, auth.Audience);
         _byName.Add(Local.Issuer, Local);
-        for (var i = 0; i < options.ExternalIssuers.Count; i++)
+        for (var i = 0; i < auth.ExternalIssuers.Count; i++)
         {
-            var external = options.ExternalIssuers[i];
-            var key = $"Tally:Auth:ExternalIssuers:{i}:Issuer";
-            if (string.IsNullOrWhiteSpace(external.Issuer))
-            {
-                throw new InvalidOperationException($"{key} is empty: every external issuer needs its name.");
-            }
-            if (external.Issuer == options.Issuer)
-            {
-                throw new InvalidOperationException(
-                    $"{key} is '{external.Issuer}', the name of Tally's own issuer (Tally:Auth:Issuer): give the external issuer its own name.");
-            }
-            if (_byName.ContainsKey(external.Issuer))
-            {
-                throw new InvalidOperationException($"{key} names '{external.Issuer}' a second time.");
-            }
+            var external = auth.ExternalIssuers[i];
             var signingKey = new SymmetricSecurityKey(SigningKeyFile.DecodeKey(external.Key, $"Tally:Auth:ExternalIssuers:{i}:Key")) { KeyId = external.Issuer };
             _byName.Add(external.Issuer, new TrustedIssuer(
-                external.Issuer, signingKey, string.IsNullOrWhiteSpace(external.Audience) ? options.Audience : external.Audience));
+                external.Issuer, signingKey, string.IsNullOrWhiteSpace(external.Audience) ? auth.Audience : external.Audience));
         }
         ExternalNames = _byName.Keys.Where(name => name != Local.Issuer).ToArray();
     }

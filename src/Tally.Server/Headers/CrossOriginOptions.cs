@@ -1,6 +1,6 @@
 namespace Tally.Server.Headers;
 
-/// <summary>Bound from <c>Tally:Cors</c>: browsers on other origins may call the API only from these.</summary>
+/// <summary>Bound from <c>Tally:Cors</c>: browsers on other origins may call the API only from these; checked at start by <see cref="CrossOriginOptionsValidator"/>.</summary>
 public sealed class CrossOriginOptions
 {
     public const string Section = "Tally:Cors";

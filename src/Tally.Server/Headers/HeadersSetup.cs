@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Tally.Server.Headers;
@@ -9,11 +11,12 @@ public static class HeadersSetup
     /// <summary>Security headers (<c>Tally:Headers</c>) and CORS (<c>Tally:Cors</c>, closed unless origins are listed).</summary>
     public static IServiceCollection AddTallyHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(HeadersOptions.Section).Get<HeadersOptions>() ?? new HeadersOptions());
-        var origins = configuration.GetSection(CrossOriginOptions.Section).Get<CrossOriginOptions>() ?? new CrossOriginOptions();
-        services.AddSingleton(origins);
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins([.. origins.AllowedOrigins])
+        services.AddOptions<HeadersOptions>().Bind(configuration.GetSection(HeadersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CrossOriginOptions>().Bind(configuration.GetSection(CrossOriginOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CrossOriginOptions>, CrossOriginOptionsValidator>();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, origins) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. origins.Value.AllowedOrigins])
             .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
             .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, "Idempotency-Key")
             .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter)
@@ -25,7 +28,7 @@ public static class HeadersSetup
     public static WebApplication UseTallyHeaders(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        if (app.Services.GetRequiredService<CrossOriginOptions>().AllowedOrigins.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<CrossOriginOptions>>().Value.AllowedOrigins.Count > 0)
         {
             app.UseCors(CorsPolicy);
         }

@@ -1,14 +1,16 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+
 namespace Tally.Server.Headers;
 
 /// <summary>
 /// Headers every response carries, set as it starts so error pages written by the exception handler (which clears
 /// headers) get them too.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, HeadersOptions options)
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<HeadersOptions> options)
 {
-    private readonly string? _hsts = options.Hsts
-        ? $"max-age={((long)options.HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture)}; includeSubDomains"
+    private readonly string? _hsts = options.Value.Hsts
+        ? $"max-age={((long)options.Value.HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture)}; includeSubDomains"
         : null;
 
     public Task InvokeAsync(HttpContext context)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -18,9 +19,8 @@ public static class TallyServer
     {
         // appsettings.json ships beside the binary; find it wherever the service is started from.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var tally = builder.Configuration.GetSection(TallyOptions.Section).Get<TallyOptions>() ?? new TallyOptions();
+        var tally = TallyOptions.From(builder.Configuration);
         var dataPath = Path.GetFullPath(tally.DataPath);
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -37,9 +37,9 @@ public static class TallyServer
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTallyProblems();
-        builder.Services.AddSingleton(auth);
-        builder.Services.AddTallyAuthentication(auth, SigningKeyFile.LoadOrCreate(auth, dataPath));
-        builder.Services.AddTallyRoles(auth);
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddTallyAuthentication(auth => SigningKeyFile.LoadOrCreate(auth, dataPath));
+        builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
 
@@ -54,6 +54,9 @@ public static class TallyServer
         builder.Services.AddSingleton<ResultsReader>();
 
         var app = builder.Build();
+        // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones
+        // are named together and none fails half-way through building what depends on it.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseTallyNetwork();
         app.UseTallyHeaders();
         app.UseExceptionHandler();

@@ -15,12 +15,4 @@ public sealed class BucketOptions
     public TimeSpan ReplenishmentPeriod { get; set; }
 
     internal long PeriodMilliseconds => Math.Max(1, (long)ReplenishmentPeriod.TotalMilliseconds);
-
-    internal void Validate(string key)
-    {
-        if (TokenLimit < 1 || TokensPerPeriod < 1 || ReplenishmentPeriod <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{key} needs a TokenLimit and TokensPerPeriod of at least 1 and a positive ReplenishmentPeriod.");
-        }
-    }
 }

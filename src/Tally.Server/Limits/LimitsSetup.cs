@@ -14,9 +14,10 @@ public static class LimitsSetup
     /// </summary>
     public static IServiceCollection AddTallyLimits(this IServiceCollection services, IConfiguration configuration, TallyTopology topology)
     {
-        var options = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        options.Validate();
-        services.AddSingleton(options);
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        // The limiters hold the checked value itself: resolving it runs the validator first.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LimitsOptions>>().Value);
         services.AddSingleton<LimitBuckets>();
         services.AddSingleton<MemoryTokenBuckets>();
         services.AddSingleton<MemoryLoginFailures>();

@@ -26,12 +26,4 @@ public sealed class LockoutOptions
         var ticks = Math.Min((double)Lockout.Ticks * (1L << doublings), MaxLockout.Ticks);
         return TimeSpan.FromTicks((long)ticks);
     }
-
-    internal void Validate(string key)
-    {
-        if (Threshold < 1 || Lockout <= TimeSpan.Zero || MaxLockout < Lockout || Window <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{key} needs a Threshold of at least 1, a positive Lockout, a MaxLockout no shorter and a positive Window.");
-        }
-    }
 }

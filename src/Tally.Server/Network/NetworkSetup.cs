@@ -1,5 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Tally.Server.Network;
 
@@ -8,9 +9,12 @@ public static class NetworkSetup
     /// <summary>Kestrel's connection, header and request-line limits, and the trusted proxies (<c>Tally:Network</c>).</summary>
     public static WebApplicationBuilder AddTallyNetwork(this WebApplicationBuilder builder)
     {
-        var network = builder.Configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+        // Kestrel and the forwarded headers read the settings when the server starts, after they have been checked.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<NetworkOptions>>((kestrel, options) =>
         {
+            var network = options.Value;
             kestrel.Limits.MaxConcurrentConnections = network.MaxConnections;
             kestrel.Limits.MaxRequestHeaderCount = network.MaxRequestHeaderCount;
             kestrel.Limits.MaxRequestHeadersTotalSize = network.MaxRequestHeadersBytes;
@@ -18,8 +22,7 @@ public static class NetworkSetup
             kestrel.Limits.RequestHeadersTimeout = network.RequestHeadersTimeout;
             kestrel.Limits.KeepAliveTimeout = network.KeepAliveTimeout;
         });
-        builder.Services.AddSingleton(network);
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
             // The framework trusts loopback out of the box; only what is configured may speak for a client.
@@ -27,19 +30,16 @@ public static class NetworkSetup
             forwarded.KnownIPNetworks.Clear();
             // A chain of trusted proxies is walked back to the first address none of them owns.
             forwarded.ForwardLimit = null;
-            foreach (var proxy in network.TrustedProxies)
+            foreach (var proxy in network.Value.TrustedProxies)
             {
-                if (System.Net.IPNetwork.TryParse(proxy, out var range))
+                NetworkOptions.TryReadProxy(proxy, out var range, out var address);
+                if (address is null)
                 {
                     forwarded.KnownIPNetworks.Add(range);
                 }
-                else if (IPAddress.TryParse(proxy, out var address))
-                {
-                    forwarded.KnownProxies.Add(address);
-                }
                 else
                 {
-                    throw new InvalidOperationException($"Tally:Network:TrustedProxies has '{proxy}'; use an address (10.0.0.5) or a network (10.0.0.0/8).");
+                    forwarded.KnownProxies.Add(address);
                 }
             }
         });
@@ -49,7 +49,7 @@ public static class NetworkSetup
     /// <summary>First in the pipeline, so everything after (limits, the vote's stored address) sees the real client.</summary>
     public static WebApplication UseTallyNetwork(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<NetworkOptions>().TrustedProxies.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.TrustedProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Tally.Server.Hosting;
 using Tally.Server.Tests.Infrastructure;
 
@@ -91,7 +92,7 @@ public sealed class AdminEndpointTests
     {
         using var folder = new TempFolder();
         var extra = setting.Contains("unknown-idp") ? "--Tally:Auth:Admins:0:Subject=root" : "--Logging:LogLevel:Default=Warning";
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<OptionsValidationException>(() =>
             TallyServer.Build(["--urls=http://127.0.0.1:0", $"--Tally:DataPath={folder.Path}", setting, extra]));
         Assert.Contains(namedKey, error.Message);
     }

@@ -13,6 +13,8 @@ public sealed class StartupValidationTests
 
     [Theory]
     [InlineData("--Tally:GroupCommit:MaxBatchSize=0", "Tally:GroupCommit:MaxBatchSize", "at least 1")]
+    [InlineData("--Tally:GroupCommit:MaxBatchSize=abc", "Tally:GroupCommit:MaxBatchSize", "System.Int32")]
+    [InlineData("--Tally:Ledger:Provider=1", "Tally:Ledger:Provider", "sqlite or postgres")]
     [InlineData("--Tally:GroupCommit:QueueCapacity=-5", "Tally:GroupCommit:QueueCapacity", "at least 1")]
     [InlineData("--Tally:Ledger:Provider=mysql", "Tally:Ledger:Provider", "sqlite or postgres")]
     [InlineData("--Tally:Views:Provider=disk", "Tally:Views:Provider", "memory or redis")]
@@ -20,6 +22,13 @@ public sealed class StartupValidationTests
     [InlineData("--Tally:Ledger:Sqlite:BusyTimeout=-00:00:01", "Tally:Ledger:Sqlite:BusyTimeout", "positive")]
     [InlineData("--Tally:Sync:BatchSize=0", "Tally:Sync:BatchSize", "from 1")]
     [InlineData("--Tally:Reads:LiveKeepAlive=00:00:00", "Tally:Reads:LiveKeepAlive", "positive")]
+    [InlineData("--Tally:MaxRequestBodyBytes=0", "Tally:MaxRequestBodyBytes", "at least 1")]
+    [InlineData("--Tally:Limits:Votes:PerVoter:TokenLimit=0", "Tally:Limits:Votes:PerVoter:TokenLimit", "at least 1")]
+    [InlineData("--Tally:Limits:LoginFailures:PerIp:MaxLockout=00:00:30", "Tally:Limits:LoginFailures:PerIp:MaxLockout", "at least Tally:Limits:LoginFailures:PerIp:Lockout")]
+    [InlineData("--Tally:Network:TrustedProxies:0=proxy.example", "Tally:Network:TrustedProxies:0", "a network (10.0.0.0/8)")]
+    [InlineData("--Tally:Network:MaxConnections=-1", "Tally:Network:MaxConnections", "at least 1")]
+    [InlineData("--Tally:Cors:AllowedOrigins:0=https://vote.example.org/polls", "Tally:Cors:AllowedOrigins:0", "no path")]
+    [InlineData("--Tally:Auth:ExternalIssuers:0:Issuer=idp", "Tally:Auth:ExternalIssuers:0:Key", "at least 32")]
     public async Task ABadSettingStopsTheStartAndNamesItsKey(string setting, string key, string accepts)
     {
         var (exitCode, output) = await RunToExitAsync(setting);
@@ -39,6 +48,18 @@ public sealed class StartupValidationTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Tally:Views:Redis:SyncTimeout", output);
         Assert.Contains("positive", output);
+    }
+
+    [Fact]
+    public async Task BadSettingsInSeveralSectionsAreAllNamed()
+    {
+        var (exitCode, output) = await RunToExitAsync(
+            "--Tally:GroupCommit:MaxBatchSize=0", "--Tally:Auth:TokenLifetime=00:00:00", "--Tally:Limits:Live:PerIp=0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Tally:GroupCommit:MaxBatchSize must be at least 1", output);
+        Assert.Contains("Tally:Auth:TokenLifetime must be positive", output);
+        Assert.Contains("Tally:Limits:Live:PerIp must be at least 1", output);
     }
 
     /// <summary>Starts the server with the settings and waits for it to exit; a server that starts listening instead fails the test.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Tally.Server.Hosting;
 using Tally.Server.Tests.Infrastructure;
 
@@ -106,7 +107,7 @@ public sealed class IdentityTests
     public void AnExternalIssuerMayNotTakeTheLocalIssuersNameNorGoUnnamed(string issuer, string namedKey)
     {
         using var folder = new TempFolder();
-        var error = Assert.Throws<InvalidOperationException>(() => TallyServer.Build(
+        var error = Assert.Throws<OptionsValidationException>(() => TallyServer.Build(
         [
             "--urls=http://127.0.0.1:0",
             $"--Tally:DataPath={folder.Path}",
