@@ -59,6 +59,7 @@ public static class LedgerRegistration
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
+        services.AddSingleton<IRecountStore, SqliteRecountStore>();
         services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
             sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));

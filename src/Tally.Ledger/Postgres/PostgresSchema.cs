@@ -117,5 +117,16 @@ internal static class PostgresSchema
             value text NOT NULL
         );
         """,
+        """
+        -- Recounts as reported (the report is JSON, written by RecountReport); kept like everything else in the ledger.
+        CREATE TABLE recounts (
+            recount_id   uuid PRIMARY KEY,
+            poll_id      uuid NOT NULL,
+            requested_by text NOT NULL,
+            requested_at bigint NOT NULL,
+            sequence     bigint NOT NULL,
+            report       jsonb NOT NULL
+        );
+        """,
     ];
 }

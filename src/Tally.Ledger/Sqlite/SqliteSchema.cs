@@ -97,5 +97,16 @@ internal static class SqliteSchema
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        -- Recounts as reported (the report is JSON, written by RecountReport); kept like everything else in the ledger.
+        CREATE TABLE recounts (
+            recount_id   TEXT PRIMARY KEY,
+            poll_id      TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            sequence     INTEGER NOT NULL,
+            report       TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

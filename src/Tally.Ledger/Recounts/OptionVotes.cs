@@ -1,0 +1,3 @@
+namespace Tally.Ledger.Recounts;
+
+public sealed record OptionVotes(int OptionId, long Votes);

@@ -1,0 +1,3 @@
+namespace Tally.Ledger.Recounts;
+
+public sealed record RegionVotes(string Region, long Total, IReadOnlyList<OptionVotes> Options);
