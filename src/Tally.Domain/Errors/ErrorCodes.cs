@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string AdminNotFound = "ADMIN_NOT_FOUND";
     public const string AdminFromConfiguration = "ADMIN_FROM_CONFIGURATION";
+    public const string RecountNotFound = "RECOUNT_NOT_FOUND";
 }

@@ -53,4 +53,6 @@ public static class Rejections
 
     public static Rejection AdminFromConfiguration { get; } = new(ErrorCodes.AdminFromConfiguration,
         "This admin is named in Tally:Auth:Admins; remove the entry there to revoke it.");
+
+    public static Rejection RecountNotFound { get; } = new(ErrorCodes.RecountNotFound, "This poll has no recount with this id.");
 }

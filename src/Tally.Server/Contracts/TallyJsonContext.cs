@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tally.Ledger.Recounts;
 
 namespace Tally.Server.Contracts;
 
@@ -21,4 +22,6 @@ namespace Tally.Server.Contracts;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(AdminListResponse))]
 [JsonSerializable(typeof(AdminChangeResponse))]
+[JsonSerializable(typeof(RecountRequest))]
+[JsonSerializable(typeof(RecountReport))]
 public sealed partial class TallyJsonContext : JsonSerializerContext;

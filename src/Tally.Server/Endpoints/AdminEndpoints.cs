@@ -26,6 +26,7 @@ public static class AdminEndpoints
         group.MapGet("/admins", ListAsync);
         group.MapPut("/admins/{voter}", GrantAsync);
         group.MapDelete("/admins/{voter}", RevokeAsync);
+        group.MapRecounts();
         group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."));
         return group;
     }

@@ -52,6 +52,8 @@ public static class TallyServer
         builder.Services.AddOptions<ReadOptions>().Bind(builder.Configuration.GetSection(ReadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<ResultsReader>();
+        builder.Services.AddOptions<RecountOptions>().Bind(builder.Configuration.GetSection(RecountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Recounter>();
 
         var app = builder.Build();
         // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones

@@ -27,7 +27,8 @@ public static class Problem
         ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.VoteChangeNotAllowed
             or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration => StatusCodes.Status409Conflict,
         ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion => StatusCodes.Status422UnprocessableEntity,
-        ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound
+            or ErrorCodes.RecountNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.InvalidCredentials or ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,

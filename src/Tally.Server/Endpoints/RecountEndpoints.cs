@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tally.Domain.Errors;
+using Tally.Domain.Polls;
+using Tally.Ledger.Handlers;
+using Tally.Ledger.Recounts;
+using Tally.Ledger.Stores;
+using Tally.Server.Admin;
+using Tally.Server.Auth;
+using Tally.Server.Contracts;
+using Tally.Server.Limits;
+using Tally.Server.Problems;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>Recounts of a poll (or a slice of it) from the ledger's vote rows, kept and readable back; admins only, as all of /v1/admin.</summary>
+public static partial class RecountEndpoints
+{
+    public static RouteGroupBuilder MapRecounts(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/polls/{id}/recounts", RecountAsync);
+        admin.MapGet("/polls/{id}/recounts/{recountId}", GetAsync);
+        return admin;
+    }
+
+    private static async Task<Results<Created<RecountReport>, ProblemHttpResult>> RecountAsync(
+        Guid id, RecountRequest? request, HttpContext http, ClaimsPrincipal user, PollDirectory polls, Recounter recounter, CancellationToken ct)
+    {
+        if (Read(request ?? new RecountRequest(null, null, null), out var slice) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await polls.FindAsync(id, ct) is not { } poll)
+        {
+            return Problem.Of(Rejections.PollNotFound);
+        }
+        if (slice.Region is { } region && !poll.HasRegion(region))
+        {
+            return Problem.Of(poll.Regions.Count == 0 ? Rejections.RegionsNotCollected : Rejections.UnknownRegion(region));
+        }
+        if (await recounter.RunAsync(poll, slice, user.VoterId()!, ct) is not { } report)
+        {
+            return RateLimitRejection.Problem(http, TimeSpan.FromSeconds(1));
+        }
+        return TypedResults.Created($"/v1/admin/polls/{id}/recounts/{report.RecountId}", report);
+    }
+
+    private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> GetAsync(Guid id, Guid recountId, IRecountStore recounts, CancellationToken ct) =>
+        await recounts.FindAsync(id, recountId, ct) is { } report ? TypedResults.Ok(report) : Problem.Of(Rejections.RecountNotFound);
+
+    /// <summary>The slice as asked, with its region in canonical form, or why it cannot be.</summary>
+    private static ProblemHttpResult? Read(RecountRequest request, out RecountSlice slice)
+    {
+        slice = new RecountSlice(null, null, null);
+        string? region = null;
+        if (request.Region is not null)
+        {
+            var read = PollRules.Region.Read(request.Region);
+            if (read.Fault is { } fault)
+            {
+                return Problem.Invalid("region", PollRules.Region.Explain(fault, "A region"));
+            }
+            region = read.Text;
+        }
+        if (!TryInstant(request.From, out var from))
+        {
+            return Problem.Invalid("from", "from is an RFC 3339 instant with an offset, such as 2026-11-29T10:00:00Z.");
+        }
+        if (!TryInstant(request.To, out var to))
+        {
+            return Problem.Invalid("to", "to is an RFC 3339 instant with an offset, such as 2026-11-29T11:00:00Z.");
+        }
+        if (from > to)
+        {
+            return Problem.Invalid("to", "to must not be before from.");
+        }
+        slice = new RecountSlice(region, from, to);
+        return null;
+    }
+
+    /// <summary>RFC 3339 only: a full date and time with an offset, never one the server's own time zone would complete.</summary>
+    private static bool TryInstant(string? text, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (text is null)
+        {
+            return true;
+        }
+        if (!Rfc3339().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return false;
+        }
+        instant = parsed;
+        return true;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
+}
