@@ -35,6 +35,8 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public IAdminStore Admins => _node.Get<IAdminStore>();
 
+    public IRecountStore Recounts => _node.Get<IRecountStore>();
+
     public IVoterIdMigration VoterIds => _node.Get<IVoterIdMigration>();
 
     public static async Task<LedgerHost> StartAsync(LedgerFixture fixture, TimeProvider clock, CancellationToken ct)
