@@ -117,5 +117,10 @@ internal static class PostgresSchema
             value text NOT NULL
         );
         """,
+        """
+        -- Projector leader epochs, taken by the elected node while it holds the projector lock, so no two terms
+        -- share one and none is handed out twice, whatever happens to the views.
+        CREATE SEQUENCE projector_epochs;
+        """,
     ];
 }
