@@ -44,6 +44,8 @@ public sealed class SqliteLedgerDatabase : IDisposable
         if (mode == "FULL")
         {
             _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path));
+            // The log's tail may be commits a crashed process never synced: sync them once, so the head below is on disk.
+            _walSync.AfterCommit().GetAwaiter().GetResult();
         }
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
