@@ -90,7 +90,8 @@ public sealed class ProjectionDaemon(
 
     private async Task RunAsync(CancellationToken ct)
     {
-        // The head first: only this daemon moves checkpoints, so one read after it above it is from another ledger.
+        // The head first: only this daemon moves checkpoints, so a checkpoint read afterwards that is above it was not
+        // made from this ledger's events.
         var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
         lag.SawLedgerAt(head);
         var position = long.MaxValue;
