@@ -90,17 +90,29 @@ public sealed class ProjectionDaemon(
 
     private async Task RunAsync(CancellationToken ct)
     {
+        // The head first: only this daemon moves checkpoints, so a checkpoint read afterwards that is above it was not
+        // made from this ledger's events.
+        var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
+        lag.SawLedgerAt(head);
         var position = long.MaxValue;
         foreach (var projection in _projections)
         {
-            position = Math.Min(position, await projection.ReadCheckpointAsync(ct).ConfigureAwait(false));
+            var checkpoint = await projection.ReadCheckpointAsync(ct).ConfigureAwait(false);
+            if (checkpoint > head)
+            {
+                // A restored ledger file or a power cut took events these views hold, and their sequences will be
+                // handed out again: the views must go, or the new events would be skipped as already applied.
+                logger.CheckpointAboveLedgerHead(projection.Name, checkpoint, head);
+                progress.Rewind(0);
+                await projection.ForgetAsync(ct).ConfigureAwait(false);
+                checkpoint = 0;
+            }
+            position = Math.Min(position, checkpoint);
         }
         if (position == long.MaxValue)
         {
             position = 0;
         }
-        var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
-        lag.SawLedgerAt(head);
         // Views that outlive the process (Redis) already hold everything up to their checkpoints: readers waiting on
         // those sequences need not wait for new events.
         if (position > progress.AppliedSequence)

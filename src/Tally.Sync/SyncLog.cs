@@ -20,6 +20,9 @@ internal static partial class SyncLog
     [LoggerMessage(3004, LogLevel.Error, "Projection daemon failed at sequence {Sequence}; retrying from the checkpoints")]
     public static partial void DaemonFailed(this ILogger logger, Exception exception, long sequence);
 
+    [LoggerMessage(3005, LogLevel.Warning, "Projection {Projection} is at sequence {Checkpoint}, above the ledger's head {Head}: its views belong to a ledger that lost events; rebuilding it from the start")]
+    public static partial void CheckpointAboveLedgerHead(this ILogger logger, string projection, long checkpoint, long head);
+
     [LoggerMessage(3100, LogLevel.Warning, "Leader election connection failed; contending again in {Delay}")]
     public static partial void ElectionFailed(this ILogger logger, Exception exception, TimeSpan delay);
 

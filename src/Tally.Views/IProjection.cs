@@ -14,4 +14,10 @@ public interface IProjection
 
     /// <summary>Applies the events above the checkpoint, in order, and moves the checkpoint to the last one.</summary>
     ValueTask ApplyAsync(IReadOnlyList<StoredEvent> events, CancellationToken ct);
+
+    /// <summary>
+    /// Drops everything this view holds, its checkpoint last, so the next apply rebuilds it from the start of the log.
+    /// For views that belong to another state of the ledger (a checkpoint above the ledger's head).
+    /// </summary>
+    ValueTask ForgetAsync(CancellationToken ct);
 }

@@ -6,8 +6,14 @@ namespace Tally.Views;
 /// </summary>
 public interface IProjectionFence
 {
-    /// <summary>Takes the next epoch and writes with it from now on.</summary>
-    Task<long> AdvanceAsync();
+    /// <summary>The highest epoch the views have stored, 0 when none.</summary>
+    Task<long> HighestEpochAsync();
+
+    /// <summary>
+    /// Writes with <paramref name="epoch"/> from now on, and stores it at once so every lower epoch is refused. Epochs come
+    /// from the ledger, never from the views, so a view store that lost its data cannot hand an old epoch out again.
+    /// </summary>
+    Task AdvanceAsync(long epoch);
 
     /// <summary>Makes every later apply of this node fail, until it advances again.</summary>
     void Revoke();

@@ -5,6 +5,7 @@ using Tally.Domain.Polls;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 using Tally.Views.Heatmap;
+using Tally.Views.Redis;
 using Tally.Views.Progress;
 using Tally.Views.Results;
 
@@ -75,6 +76,38 @@ public sealed class ProjectionDaemonTests
         Assert.True(await second.Get<ViewProgress>().WaitForAsync(head, CatchUp, Ct), $"the rebuilt views did not reach sequence {head}");
         await AssertViewsMatchLedgerAsync(second, pollId, totalVotes: 525);
         Assert.NotNull((await second.Get<IResultsView>().GetAsync(pollId, Ct))!.ClosedAt);
+    }
+
+    [Fact]
+    public async Task ViewsWhoseCheckpointIsAboveTheLedgersHeadAreDroppedAndRebuiltFromTheLog()
+    {
+        await using var servers = SharedServers.Create();
+        Guid pollId;
+        long head;
+        await using (var first = await TallyNode.StartAsync(servers, "first", Ct))
+        {
+            var poll = await CreatePollAsync(first);
+            pollId = poll.Id;
+            var ballots = Enumerable.Range(0, 60).Select(i => new Ballot(poll.Id, $"voter-{i}", i % 3 + 1, Regions[i % Regions.Length])).ToArray();
+            Assert.All(await CastAllAsync(first, ballots, concurrency: 10), o => Assert.True(o.Succeeded, o.Rejection?.Code));
+            head = await first.Get<IEventLog>().ReadHighWaterMarkAsync(Ct);
+            Assert.True(await first.Get<ViewProgress>().WaitForAsync(head, CatchUp, Ct));
+        }
+        // As after the ledger was put back to an older copy: two views count events the ledger no longer has.
+        var keys = new RedisKeys(servers.KeyPrefix);
+        var redis = servers.Redis.GetDatabase();
+        await redis.HashSetAsync(keys.Checkpoints, "results", head + 100);
+        await redis.HashSetAsync(keys.Checkpoints, "heatmap", head + 100);
+        await redis.HashIncrementAsync(keys.Results(pollId), "1", 1000);
+        await redis.HashIncrementAsync(keys.Results(pollId), "total", 1000);
+        await redis.HashIncrementAsync(keys.Heatmap(pollId), $"1:{Regions[0]}", 1000);
+
+        await using var second = await TallyNode.StartAsync(servers, "second", Ct);
+
+        await Eventually.HoldsAsync(
+            async () => (long)await redis.HashGetAsync(keys.Checkpoints, "results") == head && (long)await redis.HashGetAsync(keys.Checkpoints, "heatmap") == head,
+            CatchUp, "the views are rebuilt up to the ledger's head", Ct);
+        await AssertViewsMatchLedgerAsync(second, pollId, totalVotes: 60);
     }
 
     private static async Task<Poll> CreatePollAsync(TallyNode ledger)

@@ -9,6 +9,13 @@ public interface IProjectorLockSession : IAsyncDisposable
     /// <summary>Takes the lock named <paramref name="key"/> if nobody holds it; true when this session holds it now.</summary>
     Task<bool> TryAcquireAsync(long key, CancellationToken ct);
 
+    /// <summary>
+    /// A leader epoch this ledger never handed out before and above <paramref name="above"/> (the highest the views have
+    /// seen). Call only while holding the lock. Kept by the ledger, so a view store that loses its data cannot make an
+    /// old epoch new again.
+    /// </summary>
+    Task<long> NextEpochAsync(long above, CancellationToken ct);
+
     /// <summary>Throws unless the session answers within <paramref name="timeout"/>: a session that does not may have lost the lock.</summary>
     Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct);
 }

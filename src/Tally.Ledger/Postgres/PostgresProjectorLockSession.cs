@@ -15,6 +15,15 @@ internal sealed class PostgresProjectorLockSession(NpgsqlConnection session) : I
         return (bool)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
+    public async Task<long> NextEpochAsync(long above, CancellationToken ct)
+    {
+        // The sequence jumps past epochs the views saw from elsewhere (views older than this database), and only up.
+        await using var command = new NpgsqlCommand(
+            "SELECT CASE WHEN n > $1 THEN n ELSE setval('projector_epochs', $1 + 1) END FROM nextval('projector_epochs') AS n", session);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = above });
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
     public async Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT 1", session);

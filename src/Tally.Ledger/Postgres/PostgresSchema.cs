@@ -128,5 +128,10 @@ internal static class PostgresSchema
             report       jsonb NOT NULL
         );
         """,
+        """
+        -- Projector leader epochs, taken by the elected node while it holds the projector lock, so no two terms
+        -- share one and none is handed out twice, whatever happens to the views.
+        CREATE SEQUENCE projector_epochs;
+        """,
     ];
 }

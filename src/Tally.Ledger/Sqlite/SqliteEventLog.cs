@@ -11,8 +11,10 @@ public sealed class SqliteEventLog(SqliteLedgerDatabase database) : IEventLog
     {
         using var connection = database.OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, type, payload, recorded_at FROM events WHERE sequence > $after ORDER BY sequence LIMIT $max";
+        // Only what is on disk: an event committed but not yet synced could be lost and its sequence reused.
+        command.CommandText = "SELECT sequence, type, payload, recorded_at FROM events WHERE sequence > $after AND sequence <= $durable ORDER BY sequence LIMIT $max";
         command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$durable", database.DurableSequence);
         command.Parameters.AddWithValue("$max", max);
         var events = new List<StoredEvent>();
         using var reader = command.ExecuteReader();
@@ -25,8 +27,10 @@ public sealed class SqliteEventLog(SqliteLedgerDatabase database) : IEventLog
 
     public Task<long> ReadHighWaterMarkAsync(CancellationToken ct)
     {
-        // One writer at a time means every snapshot holds a gap-free prefix of the log: its maximum is safe to read up to.
+        // One writer at a time means every snapshot holds a gap-free prefix of the log: its maximum, capped at what is on
+        // disk, is safe to read up to.
+        var durable = database.DurableSequence;
         using var connection = database.OpenReader();
-        return Task.FromResult(SqliteLedgerDatabase.ScalarLong(connection, "SELECT coalesce(max(sequence), 0) FROM events"));
+        return Task.FromResult(Math.Min(durable, SqliteLedgerDatabase.ScalarLong(connection, "SELECT coalesce(max(sequence), 0) FROM events")));
     }
 }

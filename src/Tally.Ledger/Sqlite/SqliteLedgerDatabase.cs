@@ -13,6 +13,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private readonly string _readConnectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWalSync? _walSync;
+    private long _durableSequence;
 
     public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
     {
@@ -43,10 +44,13 @@ public sealed class SqliteLedgerDatabase : IDisposable
         if (mode == "FULL")
         {
             _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path));
+            // The log's tail may be commits a crashed process never synced: sync them once, so the head below is on disk.
+            _walSync.AfterCommit().GetAwaiter().GetResult();
         }
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
         LastSequence = ScalarLong(Writer, "SELECT coalesce(max(sequence), 0) FROM events");
+        _durableSequence = LastSequence;
         commits.Committed(LastSequence);
     }
 
@@ -56,6 +60,15 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     /// <summary>The only connection that writes. Use it inside <see cref="CommitDurableLater{T}"/> only.</summary>
     internal SqliteConnection Writer { get; }
+
+    /// <summary>
+    /// Highest sequence on disk: the projector reads no further, so views never hold an event a power cut could take back
+    /// (its sequence would then be handed out again and skipped by the views). Without the WAL sync, a commit is the head.
+    /// </summary>
+    internal long DurableSequence => Volatile.Read(ref _durableSequence);
+
+    /// <summary>The WAL sync thread, or none when <c>synchronous</c> is not FULL.</summary>
+    internal SqliteWalSync? WalSync => _walSync;
 
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
@@ -144,6 +157,14 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private async Task WakeReadersWhenDurable(Task durable, long sequence)
     {
         await durable.ConfigureAwait(false);
+        // Once per batch, not per vote; fsyncs complete in commit order, but without the sync thread two commits may
+        // come here in either order, so the head only moves up.
+        long seen;
+        do
+        {
+            seen = Volatile.Read(ref _durableSequence);
+        }
+        while (sequence > seen && Interlocked.CompareExchange(ref _durableSequence, sequence, seen) != seen);
         Commits.Committed(sequence);
     }
 

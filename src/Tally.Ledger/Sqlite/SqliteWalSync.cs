@@ -19,6 +19,9 @@ internal sealed class SqliteWalSync : IDisposable
     private SafeFileHandle? _wal;
     private volatile bool _stopping;
 
+    /// <summary>Runs on the sync thread just before each fsync; a test holds it there to see a commit that is not yet durable.</summary>
+    internal Action? BeforeSync { get; set; }
+
     public SqliteWalSync(string databasePath)
     {
         _walPath = databasePath + "-wal";
@@ -66,6 +69,7 @@ internal sealed class SqliteWalSync : IDisposable
             }
             try
             {
+                BeforeSync?.Invoke();
                 _wal ??= File.OpenHandle(_walPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 RandomAccess.FlushToDisk(_wal);
                 covered.SetResult();

@@ -9,7 +9,8 @@ namespace Tally.Sync.Leadership;
 /// <summary>
 /// Elects the projector leader among every node of one shared ledger with the ledger's <see cref="IProjectorLock"/>,
 /// held on a session of its own, so the lock lives exactly as long as that session: when the leader dies, the ledger
-/// ends its session, releases the lock, and another node's next try wins. A winner advances the views' fence first.
+/// ends its session, releases the lock, and another node's next try wins. A winner takes a new epoch from the ledger
+/// (never from the views, which may lose it) and advances the views' fence with it first.
 /// </summary>
 public sealed class LeaderElection(
     IProjectorLock projectorLock,
@@ -53,7 +54,8 @@ public sealed class LeaderElection(
         LeaderTerm? term = null;
         try
         {
-            var epoch = await fence.AdvanceAsync().ConfigureAwait(false);
+            var epoch = await session.NextEpochAsync(await fence.HighestEpochAsync().ConfigureAwait(false), ct).ConfigureAwait(false);
+            await fence.AdvanceAsync(epoch).ConfigureAwait(false);
             term = leadership.Begin(epoch);
             logger.ElectionWon(epoch, session.Holder);
             var fenced = leadership.FencedAsync(term);

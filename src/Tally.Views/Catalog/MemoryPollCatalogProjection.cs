@@ -17,8 +17,8 @@ namespace Tally.Views.Catalog;
 public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView, IPollCatalogSink
 {
     private readonly ImmutableDictionary<Guid, Poll>.Builder _polls = ImmutableDictionary.CreateBuilder<Guid, Poll>();
-    private readonly AppendOnlyList<Guid> _byCreation = new();
-    private readonly ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
+    private AppendOnlyList<Guid> _byCreation = new();
+    private ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
     private readonly HashSet<AppendOnlyList<int>> _grown = [];
     private MemoryPublishedCatalog _published = new(ImmutableDictionary<Guid, Poll>.Empty, new AppendOnlySnapshot<Guid>([], 0));
 
@@ -49,6 +49,16 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
     }
 
     protected override void Apply(StoredEvent stored) => PollCatalogReducer.Apply(stored, this);
+
+    // New lists rather than emptied ones: a reader may still hold snapshots of the old ones.
+    protected override void Forget()
+    {
+        _polls.Clear();
+        _byCreation = new AppendOnlyList<Guid>();
+        _byWordPrefix = new ConcurrentDictionary<string, AppendOnlyList<int>>(StringComparer.Ordinal);
+        _grown.Clear();
+        Volatile.Write(ref _published, new MemoryPublishedCatalog(ImmutableDictionary<Guid, Poll>.Empty, _byCreation.Published));
+    }
 
     protected override void Publish()
     {

@@ -18,6 +18,8 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
 
     public override string Name => "poll_catalog";
 
+    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllPolls, Store.Keys.AllPollIndexes];
+
     public async ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct) =>
         Read(await Store.Database.HashGetAsync(Store.Keys.Poll(pollId), PollFields).ConfigureAwait(false));
 

@@ -34,6 +34,8 @@ public sealed class MemoryDeltaProjection : MemoryProjection, IDeltaView, IDelta
 
     protected override void Apply(StoredEvent stored) => DeltaReducer.Apply(stored, this);
 
+    protected override void Forget() => _polls.Clear();
+
     protected override void Publish() => _polls.Publish();
 
     void IDeltaSink.Start(Guid pollId, int optionCount) => _polls.Start(pollId, new MemoryPollBuckets(optionCount));

@@ -16,6 +16,8 @@ public sealed class RedisDeltaProjection(RedisViewStore store) : RedisProjection
 
     public override string Name => "delta";
 
+    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllDeltas];
+
     public async ValueTask<PollDelta?> GetAsync(Guid pollId, TimeSpan window, DateTimeOffset now, CancellationToken ct)
     {
         var first = DeltaBuckets.BucketOf(now - window);

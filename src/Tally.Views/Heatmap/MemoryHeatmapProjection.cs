@@ -14,6 +14,8 @@ public sealed class MemoryHeatmapProjection : MemoryProjection, IHeatmapView, IH
 
     protected override void Apply(StoredEvent stored) => HeatmapReducer.Apply(stored, this);
 
+    protected override void Forget() => _polls.Clear();
+
     protected override void Publish() => _polls.Publish();
 
     void IHeatmapSink.Start(Guid pollId, int optionCount, IReadOnlyList<string> regions) =>

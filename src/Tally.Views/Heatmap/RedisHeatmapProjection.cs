@@ -13,6 +13,8 @@ public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjecti
 
     public override string Name => "heatmap";
 
+    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllHeatmaps];
+
     public async ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct)
     {
         var fields = await Store.Database.HashGetAllAsync(Store.Keys.Heatmap(pollId)).ConfigureAwait(false);

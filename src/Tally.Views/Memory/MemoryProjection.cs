@@ -39,7 +39,17 @@ public abstract class MemoryProjection : IProjection
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask ForgetAsync(CancellationToken ct)
+    {
+        Forget();
+        Volatile.Write(ref _checkpoint, 0);
+        return ValueTask.CompletedTask;
+    }
+
     protected abstract void Apply(StoredEvent e);
+
+    /// <summary>Drops every poll, published ones too: readers find nothing until the rebuild publishes again.</summary>
+    protected abstract void Forget();
 
     /// <summary>Makes the batch's changes visible to readers.</summary>
     protected virtual void Publish()

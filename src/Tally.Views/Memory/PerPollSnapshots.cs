@@ -46,6 +46,13 @@ internal sealed class PerPollSnapshots<TState, TSnapshot>(Func<Guid, TState, TSn
         return state;
     }
 
+    public void Clear()
+    {
+        _working.Clear();
+        _changed.Clear();
+        _published.Clear();
+    }
+
     /// <summary>Publishes a snapshot of every poll changed since the last call, then tells <paramref name="feed"/> which.</summary>
     public void Publish(PollChangeFeed? feed = null)
     {

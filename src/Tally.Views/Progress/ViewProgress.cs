@@ -23,6 +23,18 @@ public sealed class ViewProgress
         Interlocked.Exchange(ref _advanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
+    /// <summary>
+    /// Moves back to <paramref name="sequence"/> when views were dropped to be rebuilt, so readers wait for the rebuild
+    /// instead of being told the views hold what they no longer do.
+    /// </summary>
+    public void Rewind(long sequence)
+    {
+        if (sequence < AppliedSequence)
+        {
+            Volatile.Write(ref _applied, sequence);
+        }
+    }
+
     /// <returns>true once <paramref name="sequence"/> is applied; false if the timeout passed first.</returns>
     public async Task<bool> WaitForAsync(long sequence, TimeSpan timeout, CancellationToken ct)
     {

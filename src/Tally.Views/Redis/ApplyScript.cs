@@ -4,7 +4,8 @@ namespace Tally.Views.Redis;
 
 /// <summary>
 /// The one write path of the Redis views: a Lua script that, for one projection and one chunk of events, checks the
-/// fencing epoch and the expected checkpoint, applies the chunk's changes, moves the checkpoint and announces the changed
+/// fencing epoch (refused when a higher one is stored; a missing or lower one is raised to it) and the expected
+/// checkpoint, applies the chunk's changes, moves the checkpoint and announces the changed
 /// polls — all in one atomic step, so counters and checkpoint can never disagree after a crash. The checks come before
 /// any write, so a refused chunk changes nothing.
 /// </summary>
@@ -16,12 +17,16 @@ internal static class ApplyScript
     // operations when KEYS[k] does not exist.
     private const string Source = """
         local name, expected, nextcp, epoch = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+        local raise = false
         if epoch ~= '' then
           local stored = redis.call('GET', KEYS[2])
-          if stored ~= epoch then return {'fenced', stored or ''} end
+          local mine = tonumber(epoch)
+          if mine < 1 or (stored and tonumber(stored) > mine) then return {'fenced', stored or ''} end
+          raise = stored ~= epoch
         end
         local current = redis.call('HGET', KEYS[1], name) or '0'
         if current ~= expected then return {'stale', current} end
+        if raise then redis.call('SET', KEYS[2], epoch) end
         local arity = {guard = 1, del = 0, set = 1, hset = 2, hdel = 1, hincrby = 2, zadd = 2, expire = 1, zremrangebyscore = 2}
         local n = #ARGV
         local i = 7

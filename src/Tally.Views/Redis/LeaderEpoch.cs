@@ -1,8 +1,9 @@
 namespace Tally.Views.Redis;
 
 /// <summary>
-/// The fencing token this node writes with. When set, the apply script refuses to change anything unless the stored
-/// epoch still equals it, so a node that lost leadership cannot overwrite the new leader's work. Unset, nothing is fenced.
+/// The fencing token this node writes with. When set, the apply script refuses to change anything if a higher epoch is
+/// stored, so a node that lost leadership cannot overwrite the new leader's work; a missing or lower stored epoch is
+/// raised to it (after a flush the leader's first apply restores it). Unset, nothing is fenced.
 /// </summary>
 public sealed class LeaderEpoch
 {

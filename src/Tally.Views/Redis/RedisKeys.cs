@@ -25,6 +25,24 @@ public sealed class RedisKeys(string prefix)
     /// <summary>A hash: option id → votes, "total", "poll" (the results header as JSON) and "closed_at".</summary>
     public RedisKey Results(Guid pollId) => $"{_root}results:{pollId:N}";
 
+    /// <summary>Matches every results key.</summary>
+    public string AllResults => _root + "results:*";
+
+    /// <summary>Matches every heatmap key.</summary>
+    public string AllHeatmaps => _root + "heatmap:*";
+
+    /// <summary>Matches every key of the delta view.</summary>
+    public string AllDeltas => _root + "delta:*";
+
+    /// <summary>Matches every voter-status key.</summary>
+    public string AllVoters => _root + "voters:*";
+
+    /// <summary>Matches every catalogue entry (<see cref="Poll"/>); the catalogue's indexes are <see cref="AllPollIndexes"/>.</summary>
+    public string AllPolls => _root + "poll:*";
+
+    /// <summary>Matches the catalogue's indexes: by creation, by word prefix, long words.</summary>
+    public string AllPollIndexes => _root + "polls:*";
+
     /// <summary>A hash: "regions" (declared, as JSON), "options", and "{option}:{region}" → votes.</summary>
     public RedisKey Heatmap(Guid pollId) => $"{_root}heatmap:{pollId:N}";
 

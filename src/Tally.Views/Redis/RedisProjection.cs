@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using Tally.Domain.Events;
 
 namespace Tally.Views.Redis;
@@ -86,6 +87,31 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
             }
         }
     }
+
+    public async ValueTask ForgetAsync(CancellationToken ct)
+    {
+        foreach (var pattern in KeyPatterns)
+        {
+            foreach (var endpoint in store.Connection.GetEndPoints())
+            {
+                var keys = new List<RedisKey>();
+                await foreach (var key in store.Connection.GetServer(endpoint).KeysAsync(pattern: pattern, pageSize: 1000).WithCancellation(ct).ConfigureAwait(false))
+                {
+                    keys.Add(key);
+                }
+                if (keys.Count > 0)
+                {
+                    await store.Database.KeyDeleteAsync(keys.ToArray()).ConfigureAwait(false);
+                }
+            }
+        }
+        // Last: should this stop half-way, the checkpoint is still above the ledger's head and the next run forgets again.
+        await store.Database.HashDeleteAsync(store.Keys.Checkpoints, Name).ConfigureAwait(false);
+        _checkpoint = null;
+    }
+
+    /// <summary>Patterns matching every key this view writes, and no other view's.</summary>
+    private protected abstract IReadOnlyList<string> KeyPatterns { get; }
 
     /// <summary>Whether applied chunks announce their changed polls on the change channel.</summary>
     private protected virtual bool Announces => false;

@@ -17,6 +17,8 @@ public sealed class MemoryResultsProjection(PollChangeFeed changes) : MemoryProj
 
     protected override void Apply(StoredEvent stored) => ResultsReducer.Apply(stored, this);
 
+    protected override void Forget() => _polls.Clear();
+
     protected override void Publish() => _polls.Publish(changes);
 
     void IResultsSink.Start(Guid pollId, ResultsHeader header) => _polls.Start(pollId, new MemoryPollCounts(header));

@@ -15,6 +15,8 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
 
     public override string Name => "results";
 
+    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllResults];
+
     private protected override bool Announces => true;
 
     public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) =>

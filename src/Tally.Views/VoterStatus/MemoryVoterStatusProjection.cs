@@ -26,6 +26,12 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
 
     protected override void Apply(StoredEvent stored) => VoterStatusReducer.Apply(stored, this);
 
+    protected override void Forget()
+    {
+        _ballots.Clear();
+        _retracted.Clear();
+    }
+
     protected override void Publish()
     {
         var batch = _published + 1;

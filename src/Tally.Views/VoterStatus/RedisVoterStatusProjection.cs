@@ -10,6 +10,8 @@ public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProj
 {
     public override string Name => "voter_status";
 
+    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllVoters];
+
     public async ValueTask<VoterBallot?> GetAsync(Guid pollId, string voterId, CancellationToken ct)
     {
         var stored = await Store.Database.HashGetAsync(Store.Keys.Voters(pollId), voterId).ConfigureAwait(false);

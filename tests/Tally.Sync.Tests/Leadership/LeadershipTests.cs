@@ -80,13 +80,7 @@ public sealed class LeadershipTests
         await using var a = await TallyNode.StartAsync(servers, "a", Ct);
         await Eventually.HoldsAsync(() => IsLeader(a), Takeover, "the only node leads", Ct);
         await using var b = await TallyNode.StartAsync(servers, "b", Ct);
-        var staleEpoch = a.Get<ProjectorLeadership>().Epoch;
-        var poll = await CreatePollAsync(a);
-        var before = await CastAllAsync(a, Ballots(poll.Id, "early", 20));
-        Assert.True(await a.Get<ViewProgress>().WaitForAsync(before.Max(r => r.Sequence), CatchUp, Ct));
-
-        await servers.KillLeaderSessionAsync(Ct);
-        await Eventually.HoldsAsync(() => IsLeader(b) && !IsLeader(a), Takeover, "b takes over", Ct);
+        var (poll, staleEpoch) = await SupersedeAsync(servers, a, b);
         var after = await CastAllAsync(b, Ballots(poll.Id, "late", 10));
         var last = after.Max(r => r.Sequence);
         Assert.True(await b.Get<ViewProgress>().WaitForAsync(last, CatchUp, Ct));
@@ -105,6 +99,35 @@ public sealed class LeadershipTests
         Assert.Equal(Sorted(resultsBefore), Sorted(await redis.HashGetAllAsync(keys.Results(poll.Id))));
         Assert.Equal(Sorted(checkpointsBefore), Sorted(await redis.HashGetAllAsync(keys.Checkpoints)));
         await AssertCountedExactlyOnceAsync(servers, b, poll.Id);
+    }
+
+    [Fact]
+    public async Task AfterTheViewsAreFlushedAPausedFormerLeaderStaysFencedOnceTheNewLeaderApplied()
+    {
+        await using var servers = SharedServers.Create();
+        await using var a = await TallyNode.StartAsync(servers, "a", Ct);
+        await Eventually.HoldsAsync(() => IsLeader(a), Takeover, "the only node leads", Ct);
+        await using var b = await TallyNode.StartAsync(servers, "b", Ct);
+        var (poll, staleEpoch) = await SupersedeAsync(servers, a, b);
+        var leaderEpoch = b.Get<ProjectorLeadership>().Epoch;
+
+        // Every key of these views goes, the stored epoch with them (a FLUSHALL of this deployment's share of Redis).
+        await SharedRedis.DeleteKeysAsync(servers.Redis, servers.KeyPrefix);
+        await CastAllAsync(b, Ballots(poll.Id, "late", 10));
+
+        // The epoch comes from the ledger, so b's first apply puts back its own, above every former leader's.
+        var keys = a.Get<RedisViewStore>().Keys;
+        var redis = servers.Redis.GetDatabase();
+        await Eventually.HoldsAsync(async () => (long?)await redis.StringGetAsync(keys.LeaderEpoch) == leaderEpoch, CatchUp,
+            "b's apply restores its epoch", Ct);
+
+        // (Rebuilding the flushed views is not this test's business: b may still be at it, so only the fence is checked.)
+        a.Get<LeaderEpoch>().Current = staleEpoch;
+        var events = await a.Get<IEventLog>().ReadAfterAsync(0, 1000, Ct);
+
+        await Assert.ThrowsAsync<ProjectionFencedException>(async () => await a.Get<RedisResultsProjection>().ApplyAsync(events, Ct));
+
+        Assert.Equal(leaderEpoch, (long?)await redis.StringGetAsync(keys.LeaderEpoch));
     }
 
     [Fact]
@@ -156,6 +179,18 @@ public sealed class LeadershipTests
         await AssertCountedExactlyOnceAsync(servers, leader, poll.Id);
         Assert.Equal(280, (await leader.Get<IResultsView>().GetAsync(poll.Id, Ct))!.TotalVotes);
         Assert.Equal(last, leader.Get<SyncLag>().LedgerSequence);
+    }
+
+    /// <summary>a, leading, counts some votes; then its session dies and b takes over. Returns the poll and a's old epoch.</summary>
+    private static async Task<(Poll Poll, long? StaleEpoch)> SupersedeAsync(SharedServers servers, TallyNode a, TallyNode b)
+    {
+        var staleEpoch = a.Get<ProjectorLeadership>().Epoch;
+        var poll = await CreatePollAsync(a);
+        var before = await CastAllAsync(a, Ballots(poll.Id, "early", 20));
+        Assert.True(await a.Get<ViewProgress>().WaitForAsync(before.Max(r => r.Sequence), CatchUp, Ct));
+        await servers.KillLeaderSessionAsync(Ct);
+        await Eventually.HoldsAsync(() => IsLeader(b) && !IsLeader(a), Takeover, "b takes over", Ct);
+        return (poll, staleEpoch);
     }
 
     private static bool IsLeader(TallyNode node) => node.Get<ProjectorLeadership>().IsLeader;

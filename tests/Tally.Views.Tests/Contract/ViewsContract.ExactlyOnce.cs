@@ -60,6 +60,33 @@ public abstract partial class ViewsContract
     }
 
     [Fact]
+    public async Task AForgottenViewHoldsNothingAndTheLogRebuildsItToWhatItWas()
+    {
+        var (log, poll) = ScriptedLog();
+        var once = fixture.Create();
+        await once.ApplyAsync(log.All);
+        await Views.ApplyAsync(log.All);
+
+        foreach (var projection in Views.All)
+        {
+            await projection.ForgetAsync(Ct);
+        }
+
+        Assert.All(await Views.CheckpointsAsync(), checkpoint => Assert.Equal(0, checkpoint));
+        Assert.Null(await Views.Results.View.GetAsync(poll.Id, Ct));
+        Assert.Null(await Views.Heatmap.View.GetAsync(poll.Id, Ct));
+        Assert.Null(await Views.Delta.View.GetAsync(poll.Id, TimeSpan.FromHours(1), EventScript.Start.AddMinutes(1), Ct));
+        Assert.Null(await Views.Voters.View.GetAsync(poll.Id, "voter-1", Ct));
+        Assert.Null(await Views.Catalog.View.GetAsync(poll.Id, Ct));
+        Assert.Equal(0, (await Views.Catalog.View.ListAsync(null, 1, 10, Ct)).Total);
+
+        await Views.ApplyAsync(log.All);
+
+        Assert.Equal(await DescribeAsync(once, poll), await DescribeAsync(Views, poll));
+        Assert.All(await Views.CheckpointsAsync(), checkpoint => Assert.Equal(log.LastSequence, checkpoint));
+    }
+
+    [Fact]
     public async Task ARedeliveredBatchDoesNotSignalAChange()
     {
         var (log, poll) = ScriptedLog();

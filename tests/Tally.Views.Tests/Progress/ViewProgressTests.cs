@@ -37,6 +37,20 @@ public sealed class ViewProgressTests
     }
 
     [Fact]
+    public async Task AfterARewindReadersWaitForTheRebuildAgain()
+    {
+        _progress.Advance(10, At);
+
+        _progress.Rewind(0);
+        var waiting = _progress.WaitForAsync(7, Generous, Ct);
+
+        Assert.Equal(0, _progress.AppliedSequence);
+        Assert.False(waiting.IsCompleted);
+        _progress.Advance(7, At);
+        Assert.True(await waiting);
+    }
+
+    [Fact]
     public async Task AWaitReturnsFalseWhenTheTimeoutPassesFirst()
     {
         _progress.Advance(4, At);

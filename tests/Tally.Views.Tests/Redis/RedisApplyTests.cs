@@ -82,14 +82,48 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
     }
 
     [Fact]
-    public async Task AnEpochWithNoStoredEpochIsFencedToo()
+    public async Task AMissingStoredEpochIsRestoredByTheFirstApplyAndALowerOneIsRefusedFromThenOn()
     {
-        var store = redis.Store(_prefix, new LeaderEpoch { Current = 1 });
+        // As after a FLUSHALL: nothing stored. The leader's epoch comes from the ledger, so its first apply puts it back.
+        var leader = new LeaderEpoch { Current = 5 };
+        var results = new RedisResultsProjection(redis.Store(_prefix, leader), new PollChangeFeed());
+        await results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]);
+        var store = redis.Store(_prefix, new LeaderEpoch { Current = 4 });
+        Assert.Equal(5, (long)await redis.Database.StringGetAsync(store.Keys.LeaderEpoch));
+
+        var former = new RedisResultsProjection(store, new PollChangeFeed());
+        _log.Vote(_poll, "b", 2);
+        await Assert.ThrowsAsync<ProjectionFencedException>(() => former.BatchAsync(_log.All).AsTask());
+
+        Assert.Equal([1L, 0, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
+        Assert.Equal(2, await results.ReadCheckpointAsync(Ct));
+        Assert.Equal(5, (long)await redis.Database.StringGetAsync(store.Keys.LeaderEpoch));
+    }
+
+    [Fact]
+    public async Task ARevokedEpochIsFencedEvenWithNothingStored()
+    {
+        var store = redis.Store(_prefix);
+        var fence = new RedisEpochFence(store);
+        fence.Revoke();
         var heatmap = new RedisHeatmapProjection(store);
 
         await Assert.ThrowsAsync<ProjectionFencedException>(() => heatmap.BatchAsync([_log.Created(_poll)]).AsTask());
 
         Assert.Null(await heatmap.GetAsync(_poll.Id, Ct));
+        Assert.False(await redis.Database.KeyExistsAsync(store.Keys.LeaderEpoch));
+    }
+
+    [Fact]
+    public async Task TheFenceOnlyRaisesTheStoredEpoch()
+    {
+        var fence = new RedisEpochFence(redis.Store(_prefix));
+        Assert.Equal(0, await fence.HighestEpochAsync());
+
+        await fence.AdvanceAsync(7);
+        await new RedisEpochFence(redis.Store(_prefix)).AdvanceAsync(3);
+
+        Assert.Equal(7, await fence.HighestEpochAsync());
     }
 
     [Fact]
