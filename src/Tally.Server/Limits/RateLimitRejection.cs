@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Tally.Domain.Errors;
+using Tally.Server.Observability;
 using Tally.Server.Problems;
 
 namespace Tally.Server.Limits;
@@ -12,6 +13,7 @@ public static class RateLimitRejection
 {
     public static ProblemHttpResult Problem(HttpContext http, TimeSpan retryAfter)
     {
+        http.RequestServices.GetRequiredService<ServerMetrics>().RateLimited(RequestLimiter.ActionOf(http));
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Problems.Problem.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, $"Too many requests; try again in {seconds} s.");
