@@ -50,7 +50,12 @@ public static class ObservabilitySetup
         var ports = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Listeners().Select(url => url.Port).ToHashSet();
         if (ports.Count > 0)
         {
-            app.MapWhen(http => ports.Contains(http.Connection.LocalPort), metrics => metrics.UseOpenTelemetryPrometheusScrapingEndpoint());
+            app.MapWhen(http => ports.Contains(http.Connection.LocalPort), metrics =>
+            {
+                metrics.UseOpenTelemetryPrometheusScrapingEndpoint();
+                // Routing has already picked the service's endpoint for the path; it must not run here.
+                metrics.Run(http => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"This listener serves only {MetricsPath}.").ExecuteAsync(http));
+            });
         }
         return app;
     }
