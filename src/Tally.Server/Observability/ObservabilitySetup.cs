@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Tally.Domain.Errors;
 using Tally.Ledger.Diagnostics;
 using Tally.Server.Admin;
@@ -25,7 +26,7 @@ public static class ObservabilitySetup
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("tally")).WithMetrics(metrics => metrics
             .AddMeter(LedgerMetrics.MeterName, SyncMetrics.MeterName, ServerMetrics.MeterName)
             .AddPrometheusExporter());
         builder.Services.AddHealthChecks()
