@@ -52,11 +52,41 @@ public sealed class MetricsEndpointTests
         await Expect.ProblemAsync(await host.Client.SendAsync(spoofed), 401, "UNAUTHENTICATED");
     }
 
-    /// <summary>The sum of a metric's samples (every label set), or -1 when it has none.</summary>
-    private static double SampleOf(string exposition, string metric)
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task RefusalsByALimitAndOpenLiveStreamsAreCounted(Stack stack)
+    {
+        var port = FreePort.Next();
+        await using var host = await TallyTestHost.StartAsync(stack, $"--Tally:Metrics:Urls=http://127.0.0.1:{port}",
+            "--Tally:Limits:Votes:PerVoter:TokenLimit=1", "--Tally:Limits:Votes:PerVoter:TokensPerPeriod=1",
+            "--Tally:Limits:Votes:PerVoter:ReplenishmentPeriod=01:00:00");
+        using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
+        var alice = host.Voter("alice");
+        await Expect.StatusAsync(await alice.VoteAsync(id, 1), 201);
+        await RateLimited.ExpectAsync(await alice.VoteAsync(id, 2));
+
+        using var open = new CancellationTokenSource(Within);
+        // A client of its own, so closing it closes the connection at once instead of draining an endless response.
+        using (var listener = host.NewClient())
+        using (var stream = await listener.GetAsync($"/v1/polls/{id}/live", HttpCompletionOption.ResponseHeadersRead, open.Token))
+        {
+            await Expect.StatusAsync(stream, 200);
+            await Eventually.HoldsAsync(async () =>
+            {
+                var text = await scraper.GetStringAsync("/metrics");
+                return SampleOf(text, "tally_server_rate_limit_rejections_total", "action=\"vote\"") == 1 && SampleOf(text, "tally_server_live_streams") == 1;
+            }, Within, "one vote refused by its limit and one stream open");
+        }
+        await Eventually.HoldsAsync(async () => SampleOf(await scraper.GetStringAsync("/metrics"), "tally_server_live_streams") == 0,
+            Within, "the closed stream is no longer counted");
+    }
+
+    /// <summary>The sum of a metric's samples (those carrying <paramref name="label"/> when given), or -1 when it has none.</summary>
+    private static double SampleOf(string exposition, string metric, string? label = null)
     {
         var samples = exposition.Split('\n')
-            .Where(line => line.StartsWith(metric, StringComparison.Ordinal) && (line.Length > metric.Length && line[metric.Length] is ' ' or '{'))
+            .Where(line => line.StartsWith(metric, StringComparison.Ordinal) && line.Length > metric.Length && line[metric.Length] is ' ' or '{')
+            .Where(line => label is null || line.Contains(label, StringComparison.Ordinal))
             .Select(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         return samples.Count == 0 ? -1 : samples.Sum();
