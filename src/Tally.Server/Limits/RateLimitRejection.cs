@@ -8,7 +8,7 @@ using Tally.Server.Problems;
 
 namespace Tally.Server.Limits;
 
-/// <summary>How every refusal by a limit reads: 429 problem+json with code RATE_LIMITED and a Retry-After in whole seconds.</summary>
+/// <summary>How every refusal by a limit reads (429 problem+json with code RATE_LIMITED and a Retry-After in whole seconds), counted in one place.</summary>
 public static class RateLimitRejection
 {
     public static ProblemHttpResult Problem(HttpContext http, TimeSpan retryAfter)
