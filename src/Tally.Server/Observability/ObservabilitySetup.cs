@@ -34,10 +34,20 @@ public static class ObservabilitySetup
             .AddCheck<ViewsHealthCheck>(ViewsHealthCheck.Name, tags: [ReadyTag]);
 
         // Kestrel listens on the metrics URLs beside the service's own; the settings are checked before it binds either.
-        var listener = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.Urls ?? "";
-        if (!string.IsNullOrWhiteSpace(listener))
+        var listener = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        if (!string.IsNullOrWhiteSpace(listener.Urls))
         {
-            builder.WebHost.UseUrls([.. ServiceUrls(builder.WebHost), listener]);
+            var service = ServiceUrls(builder.WebHost).ToList();
+            // The listener is told apart by its port: sharing one with the service would serve metrics there without a token.
+            var shared = listener.Listeners().Select(url => url.Port)
+                .Intersect(service.Select(url => Uri.TryCreate(url.Replace("*", "localhost").Replace("+", "localhost"), UriKind.Absolute, out var uri) ? uri.Port : -1))
+                .ToList();
+            if (shared.Count > 0)
+            {
+                throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions),
+                    [$"{MetricsOptions.Section}:Urls must use ports of its own; {string.Join(", ", shared)} is also a port of Urls."]);
+            }
+            builder.WebHost.UseUrls([.. service, listener.Urls]);
         }
         return builder;
     }

@@ -55,6 +55,16 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task AMetricsListenerOnAPortOfTheServiceStopsTheStart()
+    {
+        // It would serve metrics without a token on the service's port; nothing binds, so the port need not be free.
+        var (exitCode, output) = await RunToExitAsync("--urls=http://127.0.0.1:18555", "--Tally:Metrics:Urls=http://127.0.0.1:18555");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Tally:Metrics:Urls must use ports of its own; 18555", output);
+    }
+
+    [Fact]
     public async Task BadSettingsInSeveralSectionsAreAllNamed()
     {
         var (exitCode, output) = await RunToExitAsync(

@@ -58,7 +58,9 @@ public sealed class MetricsEndpointTests
         var port = FreePort.Next();
         await using var host = await TallyTestHost.StartAsync(stack, $"--Tally:Metrics:Urls=http://127.0.0.1:{port}",
             "--Tally:Limits:Votes:PerVoter:TokenLimit=1", "--Tally:Limits:Votes:PerVoter:TokensPerPeriod=1",
-            "--Tally:Limits:Votes:PerVoter:ReplenishmentPeriod=01:00:00");
+            "--Tally:Limits:Votes:PerVoter:ReplenishmentPeriod=01:00:00",
+            // A stream whose client is gone ends at its next write at the latest; keep writes frequent on a busy machine.
+            "--Tally:Reads:LiveKeepAlive=00:00:01");
         using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var alice = host.Voter("alice");
