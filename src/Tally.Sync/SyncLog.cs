@@ -37,4 +37,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(3200, LogLevel.Warning, "Could not read the leader's progress; retrying in {Delay}")]
     public static partial void FollowFailed(this ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(3500, LogLevel.Warning, "The views are {Behind} ({Events} events) behind the ledger, more than the warning threshold {Threshold}")]
+    public static partial void LagAboveWarning(this ILogger logger, TimeSpan behind, long events, TimeSpan threshold);
+
+    [LoggerMessage(3501, LogLevel.Information, "The views are back within {Threshold} of the ledger ({Behind} behind)")]
+    public static partial void LagBackUnderWarning(this ILogger logger, TimeSpan behind, TimeSpan threshold);
 }

@@ -18,4 +18,8 @@ public sealed class SyncOptions
     /// <summary>Pause before retrying after a failure to read or apply.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = Section + ":RetryDelay must be from 00:00:00 to 01:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Lag (age of the oldest event not applied) above which a warning is logged, once per crossing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = Section + ":LagWarning must be from 00:00:00.010 to 1.00:00:00.")]
+    public TimeSpan LagWarning { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -9,6 +9,9 @@ public sealed class LedgerMetrics
 {
     public const string MeterName = "Tally.Ledger";
 
+    // An fsync takes from a fraction of a millisecond to tens; the exporters' default buckets are for milliseconds.
+    private static readonly double[] CommitBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _rejected;
     private readonly Histogram<int> _batchSize;
@@ -20,7 +23,8 @@ public sealed class LedgerMetrics
         _accepted = meter.CreateCounter<long>("tally.ledger.votes.accepted", "{vote}", "Votes answered with a receipt (replays of a stored answer included).");
         _rejected = meter.CreateCounter<long>("tally.ledger.votes.rejected", "{vote}", "Votes refused by a rule, tagged with the refusal's code.");
         _batchSize = meter.CreateHistogram<int>("tally.ledger.batch.size", "{vote}", "Votes per group-commit transaction.");
-        _commitTime = meter.CreateHistogram<double>("tally.ledger.commit.duration", "s", "From a batch's write to its votes being durable.");
+        _commitTime = meter.CreateHistogram("tally.ledger.commit.duration", "s", "From a batch's write to its votes being durable.", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
     }
 
     public void BatchFormed(int votes) => _batchSize.Record(votes);

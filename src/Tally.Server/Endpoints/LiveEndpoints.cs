@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tally.Server.Contracts;
 using Tally.Server.Limits;
+using Tally.Server.Observability;
 using Tally.Server.Problems;
 using Tally.Views.Progress;
 
@@ -23,6 +24,7 @@ public static class LiveEndpoints
         PollChangeFeed changes,
         IOptions<ReadOptions> options,
         IHostApplicationLifetime lifetime,
+        ServerMetrics metrics,
         CancellationToken ct)
     {
         // Refuse before the stream starts, so a hidden or unknown poll gets a proper problem response.
@@ -31,7 +33,7 @@ public static class LiveEndpoints
         {
             return Problem.Of(rejection);
         }
-        return TypedResults.ServerSentEvents(StreamAsync(id, user, reader, changes, options.Value, lifetime.ApplicationStopping, ct));
+        return TypedResults.ServerSentEvents(StreamAsync(id, user, reader, changes, options.Value, metrics, lifetime.ApplicationStopping, ct));
     }
 
     private static async IAsyncEnumerable<SseItem<ResultsResponse>> StreamAsync(
@@ -40,31 +42,40 @@ public static class LiveEndpoints
         ResultsReader reader,
         PollChangeFeed changes,
         ReadOptions options,
+        ServerMetrics metrics,
         CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
         var ct = linked.Token;
-        while (!ct.IsCancellationRequested)
+        metrics.LiveStreamOpened();
+        try
         {
-            var next = changes.NextChange(pollId);
-            var outcome = await reader.ReadAsync(pollId, user, null, ct);
-            if (outcome.Value is not { } response)
+            while (!ct.IsCancellationRequested)
             {
-                yield break;
+                var next = changes.NextChange(pollId);
+                var outcome = await reader.ReadAsync(pollId, user, null, ct);
+                if (outcome.Value is not { } response)
+                {
+                    yield break;
+                }
+                var sentAt = TimeProvider.System.GetTimestamp();
+                yield return new SseItem<ResultsResponse>(response, "results") { EventId = response.Sequence.ToString() };
+                if (!await WaitAsync(next, options.LiveKeepAlive, ct))
+                {
+                    yield break;
+                }
+                // Coalesce bursts: whatever changes during the pause goes out in the next message.
+                var pause = options.LiveMinInterval - TimeProvider.System.GetElapsedTime(sentAt);
+                if (pause > TimeSpan.Zero && !await DelayAsync(pause, ct))
+                {
+                    yield break;
+                }
             }
-            var sentAt = TimeProvider.System.GetTimestamp();
-            yield return new SseItem<ResultsResponse>(response, "results") { EventId = response.Sequence.ToString() };
-            if (!await WaitAsync(next, options.LiveKeepAlive, ct))
-            {
-                yield break;
-            }
-            // Coalesce bursts: whatever changes during the pause goes out in the next message.
-            var pause = options.LiveMinInterval - TimeProvider.System.GetElapsedTime(sentAt);
-            if (pause > TimeSpan.Zero && !await DelayAsync(pause, ct))
-            {
-                yield break;
-            }
+        }
+        finally
+        {
+            metrics.LiveStreamClosed();
         }
     }
 

@@ -8,6 +8,7 @@ using Tally.Ledger.Handlers;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Limits;
+using Tally.Server.Observability;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
 using Tally.Views.Progress;
@@ -23,20 +24,31 @@ public static class VoteEndpoints
     public static RouteGroupBuilder MapVotes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
-        group.MapPost("/", CastAsync).Limited(LimitedAction.Vote);
+        group.MapPost("/", AnswerAsync).Limited(LimitedAction.Vote);
         group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote);
         group.MapGet("/me", GetMineAsync);
         return group;
     }
 
-    private static async Task<Results<Created<VoteResponse>, ProblemHttpResult>> CastAsync(
+    /// <summary>Times every answer, receipt or refusal, for the vote latency histogram.</summary>
+    private static async Task<Results<Created<VoteResponse>, ProblemHttpResult>> AnswerAsync(
         Guid id,
         CastVoteRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
         CastVoteHandler handler,
+        ServerMetrics metrics,
         CancellationToken ct)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var answer = await CastAsync(id, request, idempotencyKey, user, http, handler, ct);
+        metrics.VoteAnswered(TimeProvider.System.GetElapsedTime(started));
+        return answer;
+    }
+
+    private static async Task<Results<Created<VoteResponse>, ProblemHttpResult>> CastAsync(
+        Guid id, CastVoteRequest request, string? idempotencyKey, ClaimsPrincipal user, HttpContext http, CastVoteHandler handler, CancellationToken ct)
     {
         if (idempotencyKey is not null && !IsValidKey(idempotencyKey))
         {

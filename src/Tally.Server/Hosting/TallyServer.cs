@@ -7,6 +7,7 @@ using Tally.Server.Endpoints;
 using Tally.Server.Headers;
 using Tally.Server.Limits;
 using Tally.Server.Network;
+using Tally.Server.Observability;
 using Tally.Server.Problems;
 using Tally.Sync.Topology;
 
@@ -48,6 +49,7 @@ public static class TallyServer
         builder.AddTallyNetwork();
         builder.Services.AddTallyHeaders(builder.Configuration);
         builder.Services.AddTallyLimits(builder.Configuration, topology);
+        builder.AddTallyObservability();
 
         builder.Services.AddOptions<ReadOptions>().Bind(builder.Configuration.GetSection(ReadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadYourWrites>();
@@ -59,6 +61,7 @@ public static class TallyServer
         // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones
         // are named together and none fails half-way through building what depends on it.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        app.UseTallyMetricsListener();
         app.UseTallyNetwork();
         app.UseTallyHeaders();
         app.UseExceptionHandler();
@@ -74,6 +77,7 @@ public static class TallyServer
         app.MapResults();
         app.MapLive();
         app.MapAdmin();
+        app.MapTallyObservability();
         return app;
     }
 }

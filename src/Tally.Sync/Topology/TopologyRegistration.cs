@@ -40,6 +40,7 @@ public static class TopologyRegistration
             services.AddHostedService<EmbeddedLeadership>();
         }
         services.AddHostedService<ProjectionDaemon>();
+        services.AddHostedService<LagWatch>();
         return services;
     }
 }

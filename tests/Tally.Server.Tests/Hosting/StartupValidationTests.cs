@@ -29,6 +29,10 @@ public sealed class StartupValidationTests
     [InlineData("--Tally:Network:MaxConnections=-1", "Tally:Network:MaxConnections", "at least 1")]
     [InlineData("--Tally:Cors:AllowedOrigins:0=https://vote.example.org/polls", "Tally:Cors:AllowedOrigins:0", "no path")]
     [InlineData("--Tally:Auth:ExternalIssuers:0:Issuer=idp", "Tally:Auth:ExternalIssuers:0:Key", "at least 32")]
+    [InlineData("--Tally:Metrics:Urls=http://0.0.0.0:9464", "Tally:Metrics:Urls", "loopback")]
+    [InlineData("--Tally:Metrics:Urls=http://127.0.0.1", "Tally:Metrics:Urls", "explicit port")]
+    [InlineData("--Tally:Health:ReadyMaxEventsBehind=-1", "Tally:Health:ReadyMaxEventsBehind", "0 or more")]
+    [InlineData("--Tally:Sync:LagWarning=00:00:00", "Tally:Sync:LagWarning", "from 00:00:00.010")]
     public async Task ABadSettingStopsTheStartAndNamesItsKey(string setting, string key, string accepts)
     {
         var (exitCode, output) = await RunToExitAsync(setting);
@@ -48,6 +52,16 @@ public sealed class StartupValidationTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Tally:Views:Redis:SyncTimeout", output);
         Assert.Contains("positive", output);
+    }
+
+    [Fact]
+    public async Task AMetricsListenerOnAPortOfTheServiceStopsTheStart()
+    {
+        // It would serve metrics without a token on the service's port; nothing binds, so the port need not be free.
+        var (exitCode, output) = await RunToExitAsync("--urls=http://127.0.0.1:18555", "--Tally:Metrics:Urls=http://127.0.0.1:18555");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Tally:Metrics:Urls must use ports of its own; 18555", output);
     }
 
     [Fact]
