@@ -13,7 +13,6 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private readonly string _readConnectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWalSync? _walSync;
-    private long _durableSequence;
 
     public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
     {
@@ -50,7 +49,6 @@ public sealed class SqliteLedgerDatabase : IDisposable
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
         LastSequence = ScalarLong(Writer, "SELECT coalesce(max(sequence), 0) FROM events");
-        _durableSequence = LastSequence;
         commits.Committed(LastSequence);
     }
 
@@ -64,8 +62,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// <summary>
     /// Highest sequence on disk: the projector reads no further, so views never hold an event a power cut could take back
     /// (its sequence would then be handed out again and skipped by the views). Without the WAL sync, a commit is the head.
+    /// It is what this ledger last announced: commits are announced only once durable.
     /// </summary>
-    internal long DurableSequence => Volatile.Read(ref _durableSequence);
+    internal long DurableSequence => Commits.LastSequence;
 
     /// <summary>The WAL sync thread, or none when <c>synchronous</c> is not FULL.</summary>
     internal SqliteWalSync? WalSync => _walSync;
@@ -157,14 +156,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private async Task WakeReadersWhenDurable(Task durable, long sequence)
     {
         await durable.ConfigureAwait(false);
-        // Once per batch, not per vote; fsyncs complete in commit order, but without the sync thread two commits may
-        // come here in either order, so the head only moves up.
-        long seen;
-        do
-        {
-            seen = Volatile.Read(ref _durableSequence);
-        }
-        while (sequence > seen && Interlocked.CompareExchange(ref _durableSequence, sequence, seen) != seen);
+        // Also moves the durable head (only ever up: without the sync thread two commits may come here in either order).
         Commits.Committed(sequence);
     }
 

@@ -24,7 +24,6 @@ public static class TopologyRegistration
         services.AddTallyLedger(configuration, dataPath, topology.Ledger);
         services.AddTallyViews(configuration, topology.Views);
 
-        services.AddMetrics();
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LeadershipOptions>().Bind(configuration.GetSection(LeadershipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SyncLag>();
