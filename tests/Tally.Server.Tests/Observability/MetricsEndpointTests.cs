@@ -4,6 +4,7 @@ using Tally.Testing;
 
 namespace Tally.Server.Tests.Observability;
 
+[Collection(ProcessWideMetrics.Name)]
 public sealed class MetricsEndpointTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
