@@ -20,4 +20,17 @@ public interface IProjection
     /// For views that belong to another state of the ledger (a checkpoint above the ledger's head).
     /// </summary>
     ValueTask ForgetAsync(CancellationToken ct);
+
+    /// <summary>
+    /// A new, empty copy of this view in the same store, which readers do not see until it is swapped in: a shadow
+    /// rebuild replays the log into it while this view keeps serving and moving.
+    /// </summary>
+    IShadowProjection CreateShadow();
+
+    /// <summary>
+    /// Replaces what this view holds about one poll with what <paramref name="pollEvents"/> say — every event of that
+    /// poll up to this view's checkpoint, in order — at once for readers. The checkpoint does not move. Called only
+    /// while nothing else applies to this view (the daemon runs it between batches).
+    /// </summary>
+    ValueTask RepairPollAsync(Guid pollId, IReadOnlyList<StoredEvent> pollEvents, CancellationToken ct);
 }

@@ -16,6 +16,12 @@ public interface IProjectorLockSession : IAsyncDisposable
     /// </summary>
     Task<long> NextEpochAsync(long above, CancellationToken ct);
 
+    /// <summary>
+    /// The highest epoch this ledger has handed out to anyone. A leader whose epoch is lower has been replaced, whatever
+    /// the views' fence says (a flushed view store forgets it).
+    /// </summary>
+    Task<long> LatestEpochAsync(CancellationToken ct);
+
     /// <summary>Throws unless the session answers within <paramref name="timeout"/>: a session that does not may have lost the lock.</summary>
     Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct);
 }
