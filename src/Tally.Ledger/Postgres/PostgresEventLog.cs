@@ -33,4 +33,11 @@ public sealed class PostgresEventLog(PostgresLedgerDatabase database) : IEventLo
         await using var command = database.DataSource.CreateCommand(PostgresEventAppender.ReadHeadSql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false));
     }
+
+    // TEMPORARY scaffolding until the ledger helper's branch is merged.
+    public Task<IReadOnlyList<Tally.Domain.Events.StoredEvent>> ReadPollAsync(Guid pollId, long after, long upTo, int max, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<Tally.Domain.Events.StoredEvent?> ReadEventAsync(long sequence, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<Guid> ReadLedgerIdAsync(CancellationToken ct) => throw new NotSupportedException();
 }

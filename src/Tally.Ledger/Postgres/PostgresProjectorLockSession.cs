@@ -34,4 +34,7 @@ internal sealed class PostgresProjectorLockSession(NpgsqlConnection session) : I
     }
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
+
+    // TEMPORARY scaffolding until the ledger helper's branch is merged.
+    public Task<long> LatestEpochAsync(CancellationToken ct) => throw new NotSupportedException();
 }

@@ -33,4 +33,11 @@ public sealed class SqliteEventLog(SqliteLedgerDatabase database) : IEventLog
         using var connection = database.OpenReader();
         return Task.FromResult(Math.Min(durable, SqliteLedgerDatabase.ScalarLong(connection, "SELECT coalesce(max(sequence), 0) FROM events")));
     }
+
+    // TEMPORARY scaffolding until the ledger helper's branch is merged.
+    public Task<IReadOnlyList<Tally.Domain.Events.StoredEvent>> ReadPollAsync(Guid pollId, long after, long upTo, int max, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<Tally.Domain.Events.StoredEvent?> ReadEventAsync(long sequence, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<Guid> ReadLedgerIdAsync(CancellationToken ct) => throw new NotSupportedException();
 }

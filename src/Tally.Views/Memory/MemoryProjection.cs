@@ -55,4 +55,9 @@ public abstract class MemoryProjection : IProjection
     protected virtual void Publish()
     {
     }
+
+    // TEMPORARY scaffolding until the views helpers' branches are merged.
+    public IShadowProjection CreateShadow() => throw new NotSupportedException();
+
+    public ValueTask RepairPollAsync(Guid pollId, IReadOnlyList<StoredEvent> pollEvents, CancellationToken ct) => throw new NotSupportedException();
 }

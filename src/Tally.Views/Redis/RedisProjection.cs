@@ -138,4 +138,9 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
         }
         return pending;
     }
+
+    // TEMPORARY scaffolding until the views helpers' branches are merged.
+    public IShadowProjection CreateShadow() => throw new NotSupportedException();
+
+    public ValueTask RepairPollAsync(Guid pollId, IReadOnlyList<StoredEvent> pollEvents, CancellationToken ct) => throw new NotSupportedException();
 }
