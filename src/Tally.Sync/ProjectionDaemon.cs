@@ -5,6 +5,7 @@ using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 using Tally.Views;
 using Tally.Sync.Leadership;
+using Tally.Sync.Ownership;
 using Tally.Views.Progress;
 
 namespace Tally.Sync;
@@ -14,12 +15,18 @@ namespace Tally.Sync;
 /// It starts from the lowest projection checkpoint (zero for views that start empty, which is a rebuild from the log)
 /// and each projection skips what it already has. It runs only while this node leads (<see cref="ProjectorLeadership"/>):
 /// when the term is lost, or an apply is fenced because another node leads, it stops at once and waits for the next term.
+/// Before it applies it makes sure the views are this ledger's (<see cref="ViewsOwnership"/>); between batches it runs
+/// the work that needs the views standing still (<see cref="BetweenBatches"/>).
 /// </summary>
 public sealed class ProjectionDaemon(
     IEventLog log,
     LedgerCommits commits,
     IEnumerable<IProjection> projections,
     ViewProgress progress,
+    ViewsOwnership ownership,
+    IViewsStamp stamps,
+    ViewsState state,
+    BetweenBatches betweenBatches,
     SyncLag lag,
     SyncMetrics metrics,
     ProjectorLeadership leadership,
@@ -28,6 +35,9 @@ public sealed class ProjectionDaemon(
 {
     private readonly IProjection[] _projections = projections.ToArray();
     private readonly SyncOptions _options = options.Value;
+
+    // Set when a write found the views' generation gone; the next run then starts them over whatever the stamp says.
+    private bool _lost;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +66,7 @@ public sealed class ProjectionDaemon(
         {
             try
             {
-                await RunAsync(ct).ConfigureAwait(false);
+                await RunAsync(term, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -68,6 +78,12 @@ public sealed class ProjectionDaemon(
                 logger.DaemonFenced(ex, progress.AppliedSequence);
                 leadership.ReportFenced(term);
                 break;
+            }
+            catch (ViewsLostException ex)
+            {
+                logger.ViewsLost(ex, progress.AppliedSequence);
+                _lost = true;
+                continue;
             }
             catch (Exception ex)
             {
@@ -88,46 +104,36 @@ public sealed class ProjectionDaemon(
         }
     }
 
-    private async Task RunAsync(CancellationToken ct)
+    private async Task RunAsync(LeaderTerm term, CancellationToken ct)
     {
-        // The head first: only this daemon moves checkpoints, so a checkpoint read afterwards that is above it was not
-        // made from this ledger's events.
         var head = await log.ReadHighWaterMarkAsync(ct).ConfigureAwait(false);
-        lag.SawLedgerAt(head);
-        var position = long.MaxValue;
-        foreach (var projection in _projections)
-        {
-            var checkpoint = await projection.ReadCheckpointAsync(ct).ConfigureAwait(false);
-            if (checkpoint > head)
-            {
-                // A restored ledger file or a power cut took events these views hold, and their sequences will be
-                // handed out again: the views must go, or the new events would be skipped as already applied.
-                logger.CheckpointAboveLedgerHead(projection.Name, checkpoint, head);
-                progress.Rewind(0);
-                await projection.ForgetAsync(ct).ConfigureAwait(false);
-                checkpoint = 0;
-            }
-            position = Math.Min(position, checkpoint);
-        }
-        if (position == long.MaxValue)
-        {
-            position = 0;
-        }
-        // Views that outlive the process (Redis) already hold everything up to their checkpoints: readers waiting on
-        // those sequences need not wait for new events.
+        lag.LedgerHeadIs(head);
+        var (stamp, position) = await ownership.EnsureAsync(head, term, _lost, ct).ConfigureAwait(false);
+        _lost = false;
+        // Views that outlive the process (Redis, a snapshot) already hold everything up to their checkpoints: readers
+        // waiting on those sequences need not wait for new events.
         if (position > progress.AppliedSequence)
         {
             progress.Advance(position, DateTimeOffset.UtcNow);
         }
+        Reached(position);
         logger.DaemonResumes(position, head);
 
         while (!ct.IsCancellationRequested)
         {
+            if (betweenBatches.TakeViewsLost())
+            {
+                throw new ViewsLostException("Reconciliation found the views' stamp gone from their store.");
+            }
+            await betweenBatches.RunWaitingAsync(position, ct).ConfigureAwait(false);
             var events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
             if (events.Count == 0)
             {
-                // Caught up: sleep until this process commits, or poll slowly for writers elsewhere.
-                await commits.WaitForCommitAfterAsync(position, _options.IdlePollInterval, ct).ConfigureAwait(false);
+                // Caught up: sleep until this process commits or work waits, or poll slowly for writers elsewhere.
+                await Task.WhenAny(
+                    commits.WaitForCommitAfterAsync(position, _options.IdlePollInterval, ct),
+                    betweenBatches.WorkWaitingAsync(ct)).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
                 lag.SawLedgerAt(commits.LastSequence);
                 continue;
             }
@@ -139,9 +145,24 @@ public sealed class ProjectionDaemon(
                 await projection.ApplyAsync(events, ct).ConfigureAwait(false);
             }
             position = last.Sequence;
+            stamp = stamp with { Checkpoint = position, CheckpointHash = EventFingerprint.Of(last) };
+            await stamps.RecordAsync(stamp, ct).ConfigureAwait(false);
             progress.Advance(position, last.RecordedAt);
+            Reached(position);
             lag.Applied(last.RecordedAt);
             metrics.Applied(events.Count);
+        }
+    }
+
+    private void Reached(long position)
+    {
+        if (state.Rebuilding)
+        {
+            state.Reached(position);
+            if (!state.Rebuilding)
+            {
+                logger.ViewsCurrentAgain(position);
+            }
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed class SyncLag(ViewProgress progress, TimeProvider clock)
         }
     }
 
+    /// <summary>The head as read from the ledger, which may be below what was seen before (a ledger restored from a copy).</summary>
+    internal void LedgerHeadIs(long sequence) => Volatile.Write(ref _ledgerSequence, sequence);
+
     internal void Reading(DateTimeOffset oldestPending) => Volatile.Write(ref _oldestPendingTicks, oldestPending.UtcTicks);
 
     internal void Applied(DateTimeOffset lastEventCommittedAt) => LastApplyDelay = clock.GetUtcNow() - lastEventCommittedAt;

@@ -22,4 +22,14 @@ public sealed class SyncOptions
     /// <summary>Lag (age of the oldest event not applied) above which a warning is logged, once per crossing.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = Section + ":LagWarning must be from 00:00:00.010 to 1.00:00:00.")]
     public TimeSpan LagWarning { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The share of time a shadow rebuild may replay while votes are flowing (it yields the rest); idle, it runs flat out.
+    /// </summary>
+    [Range(0.01, 1.0, ErrorMessage = Section + ":RebuildBusyShare must be from 0.01 to 1.")]
+    public double RebuildBusyShare { get; set; } = 0.3;
+
+    /// <summary>How often the leading node compares every open poll's views with the ledger and repairs drift.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "7.00:00:00", ErrorMessage = Section + ":ReconcileInterval must be from 00:00:00.100 to 7.00:00:00.")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

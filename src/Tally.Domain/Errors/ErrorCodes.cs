@@ -32,4 +32,10 @@ public static class ErrorCodes
     public const string AdminNotFound = "ADMIN_NOT_FOUND";
     public const string AdminFromConfiguration = "ADMIN_FROM_CONFIGURATION";
     public const string RecountNotFound = "RECOUNT_NOT_FOUND";
+    /// <summary>The views are being rebuilt from the log and hold only part of it: ask again shortly.</summary>
+    public const string ViewsRebuilding = "VIEWS_REBUILDING";
+    public const string ProjectionNotFound = "PROJECTION_NOT_FOUND";
+    public const string RebuildRunning = "REBUILD_RUNNING";
+    /// <summary>Work that only the node applying the views can do was sent to another node.</summary>
+    public const string NotProjector = "NOT_PROJECTOR";
 }

@@ -55,4 +55,16 @@ public static class Rejections
         "This admin is named in Tally:Auth:Admins; remove the entry there to revoke it.");
 
     public static Rejection RecountNotFound { get; } = new(ErrorCodes.RecountNotFound, "This poll has no recount with this id.");
+
+    public static Rejection ViewsRebuilding(string reason) =>
+        new(ErrorCodes.ViewsRebuilding, $"The views are being rebuilt from the ledger ({reason}); ask again shortly.");
+
+    public static Rejection ProjectionNotFound(string name, IEnumerable<string> known) =>
+        new(ErrorCodes.ProjectionNotFound, $"There is no projection '{name}'; there are: {string.Join(", ", known)}.");
+
+    public static Rejection RebuildRunning { get; } =
+        new(ErrorCodes.RebuildRunning, "A shadow rebuild is already running on this node; wait for it to finish.");
+
+    public static Rejection NotProjector { get; } =
+        new(ErrorCodes.NotProjector, "This node does not apply the views now; send this to the node that leads the projectors (see /v1/sync/status).");
 }

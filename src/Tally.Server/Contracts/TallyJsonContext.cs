@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Tally.Ledger.Recounts;
+using Tally.Sync.Reconciliation;
 
 namespace Tally.Server.Contracts;
 
@@ -24,4 +25,8 @@ namespace Tally.Server.Contracts;
 [JsonSerializable(typeof(AdminChangeResponse))]
 [JsonSerializable(typeof(RecountRequest))]
 [JsonSerializable(typeof(RecountReport))]
+[JsonSerializable(typeof(ProjectionsResponse))]
+[JsonSerializable(typeof(RebuildResponse))]
+[JsonSerializable(typeof(ReconcileResponse))]
+[JsonSerializable(typeof(ReconcileReport))]
 public sealed partial class TallyJsonContext : JsonSerializerContext;

@@ -27,6 +27,8 @@ public static class AdminEndpoints
         group.MapPut("/admins/{voter}", GrantAsync);
         group.MapDelete("/admins/{voter}", RevokeAsync);
         group.MapRecounts();
+        group.MapProjections();
+        group.MapReconcile();
         group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."));
         return group;
     }

@@ -15,7 +15,7 @@ namespace Tally.Server.Endpoints;
 public static class LiveEndpoints
 {
     public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream);
+        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream).FromViews();
 
     private static async Task<Results<ServerSentEventsResult<ResultsResponse>, ProblemHttpResult>> OpenAsync(
         Guid id,

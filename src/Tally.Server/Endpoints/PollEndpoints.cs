@@ -23,8 +23,8 @@ public static class PollEndpoints
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
         group.MapPost("/", CreateAsync).RequireAuthorization().Limited(LimitedAction.CreatePoll);
-        group.MapGet("/", ListAsync).Limited(LimitedAction.Search);
-        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/", ListAsync).Limited(LimitedAction.Search).FromViews();
+        group.MapGet("/{id}", GetAsync).FromViews();
         group.MapPost("/{id}/close", CloseAsync).RequireAuthorization();
         return group;
     }

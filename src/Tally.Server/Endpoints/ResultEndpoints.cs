@@ -14,7 +14,7 @@ public static class ResultEndpoints
 {
     public static RouteGroupBuilder MapResults(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/polls/{id}").WithTags("Results");
+        var group = routes.MapGroup("/v1/polls/{id}").WithTags("Results").FromViews();
         group.MapGet("/results", GetResultsAsync);
         group.MapGet("/heatmap", GetHeatmapAsync);
         group.MapGet("/delta", GetDeltaAsync);

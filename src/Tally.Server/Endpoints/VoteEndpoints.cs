@@ -26,7 +26,7 @@ public static class VoteEndpoints
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
         group.MapPost("/", AnswerAsync).Limited(LimitedAction.Vote);
         group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote);
-        group.MapGet("/me", GetMineAsync);
+        group.MapGet("/me", GetMineAsync).FromViews();
         return group;
     }
 

@@ -2,19 +2,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Tally.Ledger.Stores;
 using Tally.Sync;
+using Tally.Views.Progress;
 
 namespace Tally.Server.Observability;
 
 /// <summary>
 /// Ready needs current views: what this node serves (applied by it, or followed from the leader) is within
-/// <c>Tally:Health:ReadyMaxEventsBehind</c> of the ledger's head. A node still replaying the log at start is not ready.
+/// <c>Tally:Health:ReadyMaxEventsBehind</c> of the ledger's head, and not being rebuilt. A node still replaying the log at start is not ready.
 /// </summary>
-public sealed class ViewsHealthCheck(IEventLog log, SyncLag lag, IOptions<HealthOptions> options) : IHealthCheck
+public sealed class ViewsHealthCheck(IEventLog log, SyncLag lag, ViewsState state, IOptions<HealthOptions> options) : IHealthCheck
 {
     public const string Name = "views";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (state.RebuildReason is { } reason)
+        {
+            return HealthCheckResult.Unhealthy($"The views are being rebuilt from the ledger: {reason}.");
+        }
         long head;
         try
         {

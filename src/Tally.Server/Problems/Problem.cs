@@ -25,16 +25,17 @@ public static class Problem
     public static int StatusOf(string code) => code switch
     {
         ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.VoteChangeNotAllowed
-            or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration => StatusCodes.Status409Conflict,
+            or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration
+            or ErrorCodes.RebuildRunning or ErrorCodes.NotProjector => StatusCodes.Status409Conflict,
         ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound
-            or ErrorCodes.RecountNotFound => StatusCodes.Status404NotFound,
+            or ErrorCodes.RecountNotFound or ErrorCodes.ProjectionNotFound => StatusCodes.Status404NotFound,
         ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.InvalidCredentials or ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
-        ErrorCodes.Unavailable or ErrorCodes.OutcomeUnknown => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.Unavailable or ErrorCodes.OutcomeUnknown or ErrorCodes.ViewsRebuilding => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };

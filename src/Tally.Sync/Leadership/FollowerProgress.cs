@@ -16,6 +16,7 @@ public sealed class FollowerProgress(
     IAppliedCheckpoint applied,
     ProjectorLeadership leadership,
     ViewProgress progress,
+    ViewsState state,
     SyncLag lag,
     IEventLog log,
     LedgerCommits commits,
@@ -63,10 +64,22 @@ public sealed class FollowerProgress(
         ct.ThrowIfCancellationRequested();
         lag.SawLedgerAt(Math.Max(sequence, commits.LastSequence));
         // Checked again after the read: a node that became leader meanwhile advances progress itself, with event times.
-        if (sequence > progress.AppliedSequence && !leadership.IsLeader)
+        if (leadership.IsLeader)
+        {
+            return;
+        }
+        if (sequence < progress.AppliedSequence)
+        {
+            // The leader started the views over (a flushed store, another ledger state): until they are back where this
+            // node saw them, they hold only part of the log.
+            state.StartRebuild("the leading node is rebuilding the shared views", progress.AppliedSequence);
+            progress.Rewind(sequence);
+        }
+        else if (sequence > progress.AppliedSequence)
         {
             // Only the leader knows the applied event's commit time; a follower knows when it saw it applied.
             progress.Advance(sequence, clock.GetUtcNow());
         }
+        state.Reached(sequence);
     }
 }

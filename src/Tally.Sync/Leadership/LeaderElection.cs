@@ -52,11 +52,24 @@ public sealed class LeaderElection(
             await Task.Delay(_options.TryInterval, ct).ConfigureAwait(false);
         }
         LeaderTerm? term = null;
+        // The session is one connection: the daemon's epoch question and the liveness checks take turns on it.
+        using var turns = new SemaphoreSlim(1, 1);
         try
         {
             var epoch = await session.NextEpochAsync(await fence.HighestEpochAsync().ConfigureAwait(false), ct).ConfigureAwait(false);
             await fence.AdvanceAsync(epoch).ConfigureAwait(false);
-            term = leadership.Begin(epoch);
+            term = leadership.Begin(epoch, async askCt =>
+            {
+                await turns.WaitAsync(askCt).ConfigureAwait(false);
+                try
+                {
+                    return await session.LatestEpochAsync(askCt).ConfigureAwait(false);
+                }
+                finally
+                {
+                    turns.Release();
+                }
+            });
             logger.ElectionWon(epoch, session.Holder);
             var fenced = leadership.FencedAsync(term);
             while (true)
@@ -68,7 +81,15 @@ public sealed class LeaderElection(
                     logger.ElectionSuperseded(epoch);
                     return;
                 }
-                await session.CheckAliveAsync(_options.CheckTimeout, ct).ConfigureAwait(false);
+                await turns.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await session.CheckAliveAsync(_options.CheckTimeout, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    turns.Release();
+                }
             }
         }
         finally

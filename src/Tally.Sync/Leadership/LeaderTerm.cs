@@ -10,7 +10,13 @@ public sealed class LeaderTerm
     // nothing that needs freeing.
     private readonly CancellationTokenSource _lost = new();
 
-    internal LeaderTerm(long? epoch) => Epoch = epoch;
+    private readonly Func<CancellationToken, Task<long>>? _latestEpoch;
+
+    internal LeaderTerm(long? epoch, Func<CancellationToken, Task<long>>? latestEpoch = null)
+    {
+        Epoch = epoch;
+        _latestEpoch = latestEpoch;
+    }
 
     /// <summary>The fencing epoch this term writes with; null when nothing is fenced (embedded modes).</summary>
     public long? Epoch { get; }
@@ -18,6 +24,13 @@ public sealed class LeaderTerm
     public CancellationToken Lost => _lost.Token;
 
     public bool IsOver => _lost.IsCancellationRequested;
+
+    /// <summary>
+    /// Asks the ledger whether any node took a newer epoch: the views' fence cannot say once the view store lost its
+    /// data, so a leader asks before it starts the views over.
+    /// </summary>
+    public async Task<bool> IsLatestAsync(CancellationToken ct) =>
+        !IsOver && (Epoch is not { } epoch || _latestEpoch is null || await _latestEpoch(ct).ConfigureAwait(false) <= epoch);
 
     internal void End() => _lost.Cancel();
 }

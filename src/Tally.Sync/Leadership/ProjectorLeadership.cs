@@ -51,9 +51,9 @@ public sealed class ProjectorLeadership
         }
     }
 
-    internal LeaderTerm Begin(long? epoch)
+    internal LeaderTerm Begin(long? epoch, Func<CancellationToken, Task<long>>? latestEpoch = null)
     {
-        var term = new LeaderTerm(epoch);
+        var term = new LeaderTerm(epoch, latestEpoch);
         TaskCompletionSource<LeaderTerm> waiting;
         LeaderTerm? previous;
         lock (_gate)

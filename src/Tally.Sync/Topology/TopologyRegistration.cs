@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tally.Ledger;
+using Tally.Sync.Counting;
 using Tally.Sync.Leadership;
+using Tally.Sync.Ownership;
+using Tally.Sync.Rebuilds;
+using Tally.Sync.Reconciliation;
 using Tally.Views;
+using Tally.Views.Progress;
 
 namespace Tally.Sync.Topology;
 
@@ -27,6 +32,12 @@ public static class TopologyRegistration
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LeadershipOptions>().Bind(configuration.GetSection(LeadershipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SyncLag>();
+        services.AddSingleton<ViewsState>();
+        services.AddSingleton<ViewsOwnership>();
+        services.AddSingleton<BetweenBatches>();
+        services.AddSingleton<LedgerComparison>();
+        services.AddSingleton<ShadowRebuilds>();
+        services.AddSingleton<Reconciler>();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton<ProjectorLeadership>();
         if (topology.SharesProjector)
@@ -40,6 +51,7 @@ public static class TopologyRegistration
         }
         services.AddHostedService<ProjectionDaemon>();
         services.AddHostedService<LagWatch>();
+        services.AddHostedService<ReconcileSchedule>();
         return services;
     }
 }

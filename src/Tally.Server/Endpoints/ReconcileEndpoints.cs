@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Tally.Domain.Errors;
+using Tally.Server.Contracts;
+using Tally.Server.Problems;
+using Tally.Sync;
+using Tally.Sync.Leadership;
+using Tally.Sync.Reconciliation;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>Reconciliation of the views with the ledger: run it now, or read what it found.</summary>
+public static class ReconcileEndpoints
+{
+    public static RouteGroupBuilder MapReconcile(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/reconcile", RunAsync);
+        admin.MapGet("/reconcile", Get);
+        return admin;
+    }
+
+    private static async Task<Results<Ok<ReconcileReport>, ProblemHttpResult>> RunAsync(
+        Reconciler reconciler, ProjectorLeadership leadership, CancellationToken ct)
+    {
+        if (!leadership.IsLeader)
+        {
+            return Problem.Of(Rejections.NotProjector);
+        }
+        return TypedResults.Ok(await reconciler.RunAsync(ct));
+    }
+
+    private static Ok<ReconcileResponse> Get(Reconciler reconciler, IOptions<SyncOptions> options) =>
+        TypedResults.Ok(new ReconcileResponse(reconciler.Last, reconciler.Drift, options.Value.ReconcileInterval.TotalSeconds));
+}
