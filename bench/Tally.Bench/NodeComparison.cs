@@ -17,11 +17,22 @@ namespace Tally.Bench;
 public static class NodeComparison
 {
     private static readonly TimeSpan LaterWarmup = TimeSpan.FromSeconds(5);
+    private const string AdminSubject = "bench-admin";
 
     /// <summary>The two nodes <paramref name="options"/> asks to compare: by limits, or by build.</summary>
     public static (ComparedNode First, ComparedNode Second, string Subject) Nodes(BenchOptions options)
     {
         var repository = TallyLauncher.Locate(options.ServerDll);
+        if (options.CompareRebuild)
+        {
+            // One node for both sides: the difference is only whether a rebuild runs during the phase.
+            var admin = Merge(options.ServerSettings, new Dictionary<string, string>
+            {
+                ["Tally__Auth__Admins__0__Issuer"] = BenchIssuer.Issuer,
+                ["Tally__Auth__Admins__0__Subject"] = AdminSubject,
+            });
+            return (new ComparedNode("rebuilding", repository, admin), new ComparedNode("no rebuild", repository, admin), "a shadow rebuild always running vs none, on one node");
+        }
         if (options.CompareBuild is { } other)
         {
             var otherDll = TallyLauncher.Locate(other);
@@ -47,7 +58,9 @@ public static class NodeComparison
 
         using var scratch = new ScratchDirectory();
         await using var one = Launch(first, scratch, "first", keyBase64);
-        await using var two = Launch(second, scratch, "second", keyBase64);
+        await using var launchedTwo = options.CompareRebuild ? null : Launch(second, scratch, "second", keyBase64);
+        var two = launchedTwo ?? one;
+        var adminToken = new TokenMinter(key).Mint(AdminSubject);
         await one.WaitUntilReadyAsync(options.StartupTimeout, ct);
         await two.WaitUntilReadyAsync(options.StartupTimeout, ct);
         var target = "two nodes"
@@ -74,17 +87,27 @@ public static class NodeComparison
             output.WriteLine($"phase {i + 1}: {label}, {phaseOptions.Warmup.TotalSeconds:0} s warm-up, poll {poll.Id}");
             var phaseTokens = tokens.Rewound();
             // Both nodes: on PostgreSQL + Redis the other one may be the projector, applying this phase's votes.
-            var cpuBefore = one.ProcessorTime + two.ProcessorTime;
+            var cpuBefore = Cpu(one, launchedTwo);
+            using var stopRebuilds = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var rebuilds = options.CompareRebuild && onFirst ? new RebuildLoop(address, adminToken).RunAsync(stopRebuilds.Token) : null;
             var votes = await VotePhase.RunAsync(address, poll.Id, bodies, phaseTokens, phaseOptions, ct);
+            await stopRebuilds.CancelAsync();
+            var note = rebuilds is null ? null : (await rebuilds).ToString();
             ConsoleReport.Votes(output, votes, phaseTokens);
+            if (note is not null)
+            {
+                output.WriteLine(note);
+            }
             var exactness = await ExactnessCheck.RunAsync(address, new ResultsReader(poll.Id), tokens.Reusable(0), votes, ct);
             ConsoleReport.Exactness(output, exactness);
-            phases.Add(new ComparedPhase(i + 1, label, onFirst, phaseOptions.Warmup, votes, exactness, one.ProcessorTime + two.ProcessorTime - cpuBefore));
+            phases.Add(new ComparedPhase(i + 1, label, onFirst, phaseOptions.Warmup, votes, exactness, Cpu(one, launchedTwo) - cpuBefore, note));
         }
 
         output.WriteLine();
         output.WriteLine(ComparisonSummary.Render(machine, commandLine, startedAt, subject, target, options, phases));
     }
+
+    private static TimeSpan Cpu(ChildServer one, ChildServer? two) => one.ProcessorTime + (two?.ProcessorTime ?? TimeSpan.Zero);
 
     private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> overrides)
     {

@@ -40,7 +40,10 @@ public sealed record BenchOptions
     public IReadOnlyDictionary<string, string> OtherSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Whether this run is a two-node comparison (limits or builds).</summary>
-    public bool Compares => CompareLimits || CompareBuild is not null;
+    /// <summary>Votes/s on one node with a shadow rebuild always running against the same node without one.</summary>
+    public bool CompareRebuild { get; init; }
+
+    public bool Compares => CompareLimits || CompareBuild is not null || CompareRebuild;
 
     /// <summary>Configuration for the nodes the bench launches, as environment variables (<c>Tally__Ledger__Provider=postgres</c>).</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();

@@ -24,7 +24,9 @@ public static class OptionReader
                                    measured in turn, and the ratio (default off)
           --compare-build <dll>    only votes: this build's node against one launched from another build's
                                    Tally.Server.dll, measured in turn, with medians and the ratio
-          --rounds <n>             with --compare-limits or --compare-build: vote phases per node (default 2)
+          --compare-rebuild <on|off>  only votes: one node, phases with a shadow rebuild always running (each projection in
+                                   turn, through the admin API) against phases without, and the ratio (default off)
+          --rounds <n>             with a comparison: vote phases per side (default 2)
           --server-setting <NAME=VALUE>  configuration for the launched nodes, as an environment variable (repeatable)
           --other-setting <NAME=VALUE>   with --compare-build: configuration for the other build's node only (repeatable)
 
@@ -49,6 +51,7 @@ public static class OptionReader
             "--issuer-key" => options with { IssuerKey = value },
             "--compare-limits" => options with { CompareLimits = OnOff(name, value) },
             "--compare-build" => options with { CompareBuild = value },
+            "--compare-rebuild" => options with { CompareRebuild = OnOff(name, value) },
             "--other-setting" => options with { OtherSettings = With(options.OtherSettings, name, value) },
             "--rounds" => options with { Rounds = Positive(name, value) },
             "--server-setting" => options with { ServerSettings = With(options.ServerSettings, name, value) },
@@ -63,9 +66,9 @@ public static class OptionReader
             {
                 throw new FormatException("A comparison launches its own two nodes; pass --server-setting instead of --target.");
             }
-            if (options.CompareLimits && options.CompareBuild is not null)
+            if ((options.CompareLimits ? 1 : 0) + (options.CompareBuild is null ? 0 : 1) + (options.CompareRebuild ? 1 : 0) > 1)
             {
-                throw new FormatException("Compare limits or builds, not both at once.");
+                throw new FormatException("Compare one thing at a time: limits, builds or rebuilds.");
             }
             if (options.IssuerKey is not null)
             {

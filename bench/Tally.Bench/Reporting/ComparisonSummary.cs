@@ -26,6 +26,11 @@ public static class ComparisonSummary
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {p.Number} | {p.Node} | {p.Warmup.TotalSeconds:0} | {Millis.Rate(load.PerSecond)} | {Millis.Percentiles(load.LatencyMicros, 50, 99)} | {Micros(p.CpuMicrosPerVote)} | {Millis.Count(load.Failures)} | {(p.Exactness.Matched ? "match" : "**MISMATCH**")} |");
         }
+        foreach (var p in phases.Where(p => p.Note is not null))
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Phase {p.Number}: {p.Note}");
+        }
         var first = phases.Where(p => p.First).ToList();
         var second = phases.Where(p => !p.First).ToList();
         foreach (var side in new[] { first, second })
