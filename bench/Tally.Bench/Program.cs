@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
 using Tally.Bench.Options;
+using Tally.Bench.Restart;
 
 namespace Tally.Bench;
 
@@ -18,6 +19,12 @@ public static class Program
         {
             var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
             return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [RestartBench.Mode, .. var restartArgs])
+        {
+            var restart = RestartOptionReader.Parse(restartArgs, Console.Error);
+            return restart is null ? 2 : await RunInterruptibleAsync(ct => RestartBench.RunAsync(restart, CommandLine.Reconstruct(args), ct));
         }
 
         var options = OptionReader.Parse(args, Console.Error);

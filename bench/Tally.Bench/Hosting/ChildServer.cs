@@ -88,6 +88,33 @@ public sealed class ChildServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Resident memory of the server process now.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>Asks the server to stop as a service manager would (SIGTERM) and waits for it to exit on its own.</summary>
+    public async Task StopGracefullyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        if (Terminate(_process.Id, Sigterm) != 0)
+        {
+            throw new InvalidOperationException($"{Name} could not be sent SIGTERM.");
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
