@@ -13,6 +13,9 @@ public sealed class PostgresEventLog(PostgresLedgerDatabase database) : IEventLo
 {
     private const string Columns = "sequence, type, payload, recorded_at";
 
+    /// <summary>One poll's events in a window, through <c>events_by_poll</c>, which hands them over already in order.</summary>
+    internal const string ReadPollSql = $"SELECT {Columns} FROM events WHERE poll_id = $1 AND sequence > $2 AND sequence <= $3 ORDER BY sequence LIMIT $4";
+
     public async Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long after, int max, CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand(
@@ -35,8 +38,7 @@ public sealed class PostgresEventLog(PostgresLedgerDatabase database) : IEventLo
 
     public async Task<IReadOnlyList<StoredEvent>> ReadPollAsync(Guid pollId, long after, long upTo, int max, CancellationToken ct)
     {
-        await using var command = database.DataSource.CreateCommand(
-            $"SELECT {Columns} FROM events WHERE poll_id = $1 AND sequence > $2 AND sequence <= $3 ORDER BY sequence LIMIT $4");
+        await using var command = database.DataSource.CreateCommand(ReadPollSql);
         command.Parameters.Add(PostgresValues.Uuid(pollId));
         command.Parameters.Add(PostgresValues.Bigint(after));
         command.Parameters.Add(PostgresValues.Bigint(upTo));

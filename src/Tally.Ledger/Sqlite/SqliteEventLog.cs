@@ -9,6 +9,13 @@ public sealed class SqliteEventLog(SqliteLedgerDatabase database) : IEventLog
 {
     private const string Columns = "sequence, type, payload, recorded_at";
 
+    /// <summary>One poll's events in a window, through <c>events_by_poll</c>, and no further than the durable head, as ReadAfterAsync.</summary>
+    internal const string ReadPollSql = $"""
+        SELECT {Columns} FROM events
+        WHERE poll_id = $poll AND sequence > $after AND sequence <= min($upTo, $durable)
+        ORDER BY sequence LIMIT $max
+        """;
+
     public Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long after, int max, CancellationToken ct)
     {
         using var connection = database.OpenReader();
@@ -34,12 +41,7 @@ public sealed class SqliteEventLog(SqliteLedgerDatabase database) : IEventLog
     {
         using var connection = database.OpenReader();
         using var command = connection.CreateCommand();
-        // Through events_by_poll, and no further than the durable head, as ReadAfterAsync.
-        command.CommandText = $"""
-            SELECT {Columns} FROM events
-            WHERE poll_id = $poll AND sequence > $after AND sequence <= min($upTo, $durable)
-            ORDER BY sequence LIMIT $max
-            """;
+        command.CommandText = ReadPollSql;
         command.Parameters.AddWithValue("$poll", pollId.ToString());
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$upTo", upTo);
