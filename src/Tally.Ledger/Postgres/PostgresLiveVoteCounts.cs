@@ -1,5 +1,3 @@
-using System.Data;
-using Npgsql;
 using NpgsqlTypes;
 using Tally.Ledger.Stores;
 
@@ -21,18 +19,9 @@ public sealed class PostgresLiveVoteCounts(PostgresLedgerDatabase database) : IL
 
     public async Task<LedgerCut> CountAsync(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        // One snapshot for the head and the votes: REPEATABLE READ takes it at the first statement and keeps it. The head
-        // is exact for it, gaps included: writers take sequences under event_head's row lock and hold it to COMMIT, so a
-        // transaction with higher sequences commits only after every lower one is visible, and a snapshot holding
-        // event_head = S holds every event up to S and none above (PostgresEventAppender).
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        long sequence;
-        await using (var head = new NpgsqlCommand(PostgresEventAppender.ReadHeadSql, connection, transaction))
-        {
-            sequence = (long)(await head.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        }
-        await using var command = new NpgsqlCommand(pollIds is null ? CountOpenSql : CountSql, connection, transaction);
+        // The snapshot's head is exact, gaps included: see PostgresSnapshot.
+        await using var snapshot = await PostgresSnapshot.OpenAsync(database, ct).ConfigureAwait(false);
+        await using var command = snapshot.Command(pollIds is null ? CountOpenSql : CountSql);
         if (pollIds is not null)
         {
             command.Parameters.Add(PostgresValues.Array(pollIds.ToArray(), NpgsqlDbType.Uuid));
@@ -43,6 +32,6 @@ public sealed class PostgresLiveVoteCounts(PostgresLedgerDatabase database) : IL
         {
             counts.Add(new LiveVotes(reader.GetGuid(0), reader.GetInt32(1), PostgresValues.TextOrNull(reader, 2), reader.GetInt64(3)));
         }
-        return new LedgerCut(sequence, counts);
+        return new LedgerCut(snapshot.Sequence, counts);
     }
 }

@@ -8,7 +8,7 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
     public async Task<LedgerCut> CountAsync(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
         var cut = Count(pollIds, ct);
-        // The snapshot may hold commits not yet on disk; the cut is announced only once they are, so the events up to it
+        // The snapshot may hold commits not yet on disk; the cut is given out only once they are, so the events up to it
         // can be read (the log's reads stop at the durable head) and none of them can be taken back by a power cut.
         while (database.DurableSequence < cut.Sequence)
         {
@@ -19,15 +19,11 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
 
     private LedgerCut Count(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
-        using var connection = database.OpenReader();
-        // Deferred: a read transaction, one WAL snapshot from its first read on, that never takes the writer's lock.
-        // One writer at a time makes that snapshot a gap-free prefix of the log: its last event is the cut.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var sequence = SqliteLedgerDatabase.ScalarLong(connection, "SELECT coalesce(max(sequence), 0) FROM events", transaction);
-        var polls = pollIds ?? OpenPolls(transaction);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT option_id, region, count(*) FROM vote_records WHERE poll_id = $poll AND is_retracted = 0 GROUP BY option_id, region";
+        using var snapshot = new SqliteSnapshot(database);
+        var polls = pollIds ?? OpenPolls(snapshot);
+        // Poll by poll, each through the live-vote index (poll_id, voter_id) WHERE is_retracted = 0.
+        using var command = snapshot.Command(
+            "SELECT option_id, region, count(*) FROM vote_records WHERE poll_id = $poll AND is_retracted = 0 GROUP BY option_id, region");
         var poll = command.Parameters.Add("$poll", SqliteType.Text);
         var counts = new List<LiveVotes>();
         foreach (var pollId in polls)
@@ -40,14 +36,12 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
                 counts.Add(new LiveVotes(pollId, reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
             }
         }
-        return new LedgerCut(sequence, counts);
+        return new LedgerCut(snapshot.Sequence, counts);
     }
 
-    private static List<Guid> OpenPolls(SqliteTransaction transaction)
+    private static List<Guid> OpenPolls(SqliteSnapshot snapshot)
     {
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT poll_id FROM polls WHERE closed_at IS NULL";
+        using var command = snapshot.Command("SELECT poll_id FROM polls WHERE closed_at IS NULL");
         var polls = new List<Guid>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
