@@ -60,6 +60,7 @@ public static class LedgerRegistration
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IRecountStore, SqliteRecountStore>();
+        services.AddSingleton<ILiveVoteCounts, SqliteLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
             sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));

@@ -22,6 +22,25 @@ public static class LedgerTruth
             .GroupBy(v => v.OptionId)
             .ToDictionary(g => g.Key, g => (long)g.Count());
 
+    /// <summary>
+    /// Live votes per poll, option and region (null: cast without one) of <paramref name="pollIds"/>, or of every poll not
+    /// closed when null, from the vote rows: the count the ledger's live counts must match.
+    /// </summary>
+    public static async Task<Dictionary<(Guid Poll, int Option, string? Region), long>> LiveVotesAsync(
+        this ILedgerProbe ledger, IReadOnlyCollection<Guid>? pollIds = null, CancellationToken ct = default)
+    {
+        var polls = pollIds ?? (await ledger.PollsAsync(ct)).Where(p => !p.IsClosed).Select(p => p.PollId).ToList();
+        var counts = new Dictionary<(Guid Poll, int Option, string? Region), long>();
+        foreach (var poll in polls)
+        {
+            foreach (var vote in (await ledger.VotesAsync(poll, ct)).Where(v => !v.IsRetracted))
+            {
+                counts[(poll, vote.OptionId, vote.Region)] = counts.GetValueOrDefault((poll, vote.OptionId, vote.Region)) + 1;
+            }
+        }
+        return counts;
+    }
+
     /// <summary>Live votes per region and option of a poll (votes without a region left out), from its vote rows.</summary>
     public static async Task<Dictionary<(string Region, int Option), long>> LiveVotesByRegionAndOptionAsync(
         this ILedgerProbe ledger, Guid pollId, CancellationToken ct = default) =>

@@ -24,13 +24,31 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         Commits = commits;
         PostgresMigrations.Apply(DataSource);
         using var connection = DataSource.OpenConnection();
+        LedgerId = EnsureLedgerId(connection);
         using var head = new NpgsqlCommand(PostgresEventAppender.ReadHeadSql, connection);
         commits.Committed(Convert.ToInt64(head.ExecuteScalar()));
     }
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>This ledger's identity, made by the first node to open the database and kept in it.</summary>
+    internal Guid LedgerId { get; }
+
     public LedgerCommits Commits { get; }
+
+    private static Guid EnsureLedgerId(NpgsqlConnection connection)
+    {
+        // Nodes opening a new database at once each offer an id; the first insert wins and every node reads that one.
+        using (var offer = new NpgsqlCommand("INSERT INTO ledger_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", connection))
+        {
+            offer.Parameters.Add(PostgresValues.Text(LedgerIdentity.SettingName));
+            offer.Parameters.Add(PostgresValues.Text(LedgerIdentity.NewId()));
+            offer.ExecuteNonQuery();
+        }
+        using var read = new NpgsqlCommand("SELECT value FROM ledger_settings WHERE name = $1", connection);
+        read.Parameters.Add(PostgresValues.Text(LedgerIdentity.SettingName));
+        return Guid.Parse((string)read.ExecuteScalar()!);
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one READ COMMITTED transaction and commits it; wakes this process's log readers after.

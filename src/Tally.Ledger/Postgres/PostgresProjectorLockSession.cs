@@ -24,6 +24,14 @@ internal sealed class PostgresProjectorLockSession(NpgsqlConnection session) : I
         return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
+    public async Task<long> LatestEpochAsync(CancellationToken ct)
+    {
+        // A sequence's row is not transactional: it shows the last value any session took, committed or not. Before the
+        // first nextval (is_called false) it holds the start value, which nobody has been handed yet.
+        await using var command = new NpgsqlCommand("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM projector_epochs", session);
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
     public async Task CheckAliveAsync(TimeSpan timeout, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT 1", session);
@@ -34,7 +42,4 @@ internal sealed class PostgresProjectorLockSession(NpgsqlConnection session) : I
     }
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
-
-    // TEMPORARY scaffolding until the ledger helper's branch is merged.
-    public Task<long> LatestEpochAsync(CancellationToken ct) => throw new NotSupportedException();
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using Npgsql;
 using NpgsqlTypes;
 using Tally.Ledger.Recounts;
@@ -10,23 +9,16 @@ public sealed class PostgresRecountStore(PostgresLedgerDatabase database) : IRec
 {
     public async Task<long> CountAsync(Guid pollId, RecountSlice slice, RecountCount count, CancellationToken ct)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        // One snapshot for the head and the votes: REPEATABLE READ takes it at the first statement and keeps it.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        long sequence;
-        await using (var head = new NpgsqlCommand("SELECT last_sequence FROM event_head", connection, transaction))
-        {
-            sequence = (long)(await head.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        }
+        await using var snapshot = await PostgresSnapshot.OpenAsync(database, ct).ConfigureAwait(false);
         // Sorted by the text form under "C": the order SQLite gives its lower-case text ids, whatever the database's collation.
-        await using var command = new NpgsqlCommand("""
+        await using var command = snapshot.Command("""
             SELECT vote_id, option_id, region FROM vote_records
             WHERE poll_id = $1 AND NOT is_retracted
               AND ($2::text IS NULL OR region = $2)
               AND ($3::bigint IS NULL OR timestamp >= $3)
               AND ($4::bigint IS NULL OR timestamp < $4)
             ORDER BY vote_id::text COLLATE "C"
-            """, connection, transaction);
+            """);
         command.Parameters.Add(PostgresValues.Uuid(pollId));
         command.Parameters.Add(PostgresValues.NullableText(slice.Region));
         command.Parameters.Add(PostgresValues.NullableInstant(slice.From));
@@ -36,7 +28,7 @@ public sealed class PostgresRecountStore(PostgresLedgerDatabase database) : IRec
         {
             count.Add(reader.GetGuid(0), reader.GetInt32(1), PostgresValues.TextOrNull(reader, 2));
         }
-        return sequence;
+        return snapshot.Sequence;
     }
 
     public Task KeepAsync(RecountReport report, CancellationToken ct) => database.WriteAsync(async write =>

@@ -133,5 +133,9 @@ internal static class PostgresSchema
         -- share one and none is handed out twice, whatever happens to the views.
         CREATE SEQUENCE projector_epochs;
         """,
+        """
+        -- One poll's events in order, to repair that poll's views without reading the whole log.
+        CREATE INDEX events_by_poll ON events (poll_id, sequence);
+        """,
     ];
 }

@@ -39,6 +39,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
         // comes from the pipelined WAL sync.
         Execute(Writer, "PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
         Migrate();
+        LedgerId = EnsureLedgerId();
         Execute(Writer, $"PRAGMA synchronous = {(mode == "OFF" ? "OFF" : "NORMAL")};");
         if (mode == "FULL")
         {
@@ -53,6 +54,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>This ledger's identity, made by the first open of the file and kept in it (a copy of the file keeps it).</summary>
+    internal Guid LedgerId { get; }
 
     public LedgerCommits Commits { get; }
 
@@ -173,6 +177,19 @@ public sealed class SqliteLedgerDatabase : IDisposable
             Execute(Writer, $"PRAGMA user_version = {step + 1}", transaction);
             transaction.Commit();
         }
+    }
+
+    private Guid EnsureLedgerId()
+    {
+        // OR IGNORE: another process may have opened the same file first; its id stands.
+        using var command = Writer.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO ledger_settings (name, value) VALUES ($name, $id);
+            SELECT value FROM ledger_settings WHERE name = $name;
+            """;
+        command.Parameters.AddWithValue("$name", LedgerIdentity.SettingName);
+        command.Parameters.AddWithValue("$id", LedgerIdentity.NewId());
+        return Guid.Parse((string)command.ExecuteScalar()!);
     }
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

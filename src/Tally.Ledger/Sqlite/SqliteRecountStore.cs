@@ -8,21 +8,16 @@ public sealed class SqliteRecountStore(SqliteLedgerDatabase database) : IRecount
 {
     public Task<long> CountAsync(Guid pollId, RecountSlice slice, RecountCount count, CancellationToken ct)
     {
-        using var connection = database.OpenReader();
-        // Deferred: a read transaction, one WAL snapshot from its first read on, that never takes the writer's lock.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var sequence = SqliteLedgerDatabase.ScalarLong(connection, "SELECT coalesce(max(sequence), 0) FROM events", transaction);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        using var snapshot = new SqliteSnapshot(database);
         // vote_id is lower-case "D" text under the BINARY collation: this is the canonical order.
-        command.CommandText = """
+        using var command = snapshot.Command("""
             SELECT vote_id, option_id, region FROM vote_records
             WHERE poll_id = $poll AND is_retracted = 0
               AND ($region IS NULL OR region = $region)
               AND ($from IS NULL OR timestamp >= $from)
               AND ($to IS NULL OR timestamp < $to)
             ORDER BY vote_id
-            """;
+            """);
         command.Parameters.AddWithValue("$poll", pollId.ToString());
         command.Parameters.AddWithValue("$region", SqliteValues.TextOrNull(slice.Region));
         command.Parameters.AddWithValue("$from", SqliteValues.TimeOrNull(slice.From));
@@ -33,7 +28,7 @@ public sealed class SqliteRecountStore(SqliteLedgerDatabase database) : IRecount
             ct.ThrowIfCancellationRequested();
             count.Add(Guid.Parse(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
-        return Task.FromResult(sequence);
+        return Task.FromResult(snapshot.Sequence);
     }
 
     public Task KeepAsync(RecountReport report, CancellationToken ct) => database.WriteAsync(transaction =>

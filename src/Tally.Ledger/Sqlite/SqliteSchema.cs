@@ -108,5 +108,9 @@ internal static class SqliteSchema
             report       TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        -- One poll's events in order, to repair that poll's views without reading the whole log.
+        CREATE INDEX events_by_poll ON events (poll_id, sequence);
+        """,
     ];
 }

@@ -11,6 +11,9 @@ public abstract class LedgerFixture : IAsyncDisposable
     /// <summary>Registers the stores, event log, group commit and handlers on this storage. Called again after a restart.</summary>
     public abstract void AddLedger(IServiceCollection services);
 
+    /// <summary>Another storage of the same kind, fresh and empty, that the caller disposes.</summary>
+    public abstract LedgerFixture Fresh();
+
     /// <summary>The rows of this storage, read straight from it.</summary>
     public abstract ILedgerProbe Probe { get; }
 

@@ -37,6 +37,8 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public IRecountStore Recounts => _node.Get<IRecountStore>();
 
+    public ILiveVoteCounts LiveCounts => _node.Get<ILiveVoteCounts>();
+
     public IVoterIdMigration VoterIds => _node.Get<IVoterIdMigration>();
 
     public static async Task<LedgerHost> StartAsync(LedgerFixture fixture, TimeProvider clock, CancellationToken ct)

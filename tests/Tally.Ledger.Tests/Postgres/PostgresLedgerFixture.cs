@@ -20,6 +20,8 @@ public sealed class PostgresLedgerFixture : LedgerFixture
 
     public override ILedgerProbe Probe { get; }
 
+    public override LedgerFixture Fresh() => new PostgresLedgerFixture();
+
     public override void AddLedger(IServiceCollection services) =>
         services.AddTallyLedger(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

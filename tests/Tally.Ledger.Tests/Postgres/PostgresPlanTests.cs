@@ -37,6 +37,25 @@ public sealed class PostgresPlanTests : IAsyncLifetime
         Assert.DoesNotContain("Seq Scan on idempotency_keys", plan);
     }
 
+    [Fact]
+    public async Task Reading_one_poll_walks_the_poll_index_in_a_generic_plan_made_on_an_empty_ledger()
+    {
+        await using (new PostgresLedgerDatabase(_fixture.ConnectionString, new LedgerCommits()))
+        {
+        }
+        await using var connection = new NpgsqlConnection(_fixture.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await Execute(connection, "SET plan_cache_mode = force_generic_plan");
+        await Execute(connection, $"PREPARE read_poll(uuid, bigint, bigint, integer) AS {PostgresEventLog.ReadPollSql}");
+
+        var plan = await Explain(connection, $"EXPLAIN EXECUTE read_poll('{Guid.CreateVersion7()}', 0, 1000, 100)");
+
+        // Not events_pkey filtered by poll: that walks the whole log for a poll with few events.
+        Assert.Contains("Index Scan using events_by_poll", plan);
+        Assert.DoesNotContain("events_pkey", plan);
+        Assert.DoesNotContain("Sort", plan);
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

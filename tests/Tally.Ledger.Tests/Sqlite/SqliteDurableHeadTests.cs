@@ -42,6 +42,35 @@ public sealed class SqliteDurableHeadTests
     }
 
     [Fact]
+    public async Task AnEventNotYetSyncedIsNotReadByPollOrBySequenceAndLiveCountsWaitForIt()
+    {
+        using var folder = new TempFolder();
+        using var release = new ManualResetEventSlim(false);
+        using var database = new SqliteLedgerDatabase(Path.Combine(folder.Path, "ledger.db"), "FULL", TimeSpan.FromSeconds(5), new LedgerCommits());
+        var log = new SqliteEventLog(database);
+        var counts = new SqliteLiveVoteCounts(database);
+        var appender = new SqliteEventAppender(database);
+        database.WalSync!.BeforeSync = () => release.Wait(TimeSpan.FromSeconds(30));
+
+        var pollId = Guid.CreateVersion7();
+        var committed = database.CommitDurableLater(transaction =>
+            appender.Append(transaction, new PollClosed(pollId, "owner", DateTimeOffset.UtcNow), DateTimeOffset.UtcNow));
+        var counting = counts.CountAsync([pollId], Ct);
+
+        Assert.Empty(await log.ReadPollAsync(pollId, 0, long.MaxValue, 100, Ct));
+        Assert.Null(await log.ReadEventAsync(1, Ct));
+        // Its snapshot holds the event: the cut is not given out until the log can be read up to it.
+        await Assert.ThrowsAsync<TimeoutException>(() => counting.WaitAsync(TimeSpan.FromMilliseconds(300), Ct));
+
+        release.Set();
+        await committed.Durable.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(1, (await counting.WaitAsync(TimeSpan.FromSeconds(30), Ct)).Sequence);
+        Assert.Equal(1, Assert.Single(await log.ReadPollAsync(pollId, 0, long.MaxValue, 100, Ct)).Sequence);
+        Assert.Equal(pollId, (await log.ReadEventAsync(1, Ct))!.Event.PollId);
+    }
+
+    [Fact]
     public async Task WithoutTheWalSyncACommitIsTheHead()
     {
         using var folder = new TempFolder();

@@ -13,6 +13,8 @@ public sealed class SqliteLedgerFixture : LedgerFixture
 
     public override ILedgerProbe Probe { get; }
 
+    public override LedgerFixture Fresh() => new SqliteLedgerFixture();
+
     public override void AddLedger(IServiceCollection services) =>
         services.AddTallyLedger(new ConfigurationBuilder().Build(), _folder.Path, LedgerProvider.Sqlite);
 
