@@ -119,10 +119,6 @@ public sealed class ShadowRebuilds(
         while (true)
         {
             var liveAt = await live.ReadCheckpointAsync(ct).ConfigureAwait(false);
-            if (liveAt - position <= _options.BatchSize)
-            {
-                return (position, polls);
-            }
             var ledgerBefore = commits.LastSequence;
             var batchStarted = Stopwatch.GetTimestamp();
             var events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
@@ -141,6 +137,11 @@ public sealed class ShadowRebuilds(
             position = events[^1].Sequence;
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             status = Update(status with { Applied = position, Target = Math.Max(liveAt, position), EventsPerSecond = elapsed > 0 ? position / elapsed : 0 });
+            // Within a batch of the live view: the rest is caught up in the daemon's pause, where it cannot run away.
+            if (liveAt - position <= _options.BatchSize)
+            {
+                return (position, polls);
+            }
             // Votes arrived while this batch ran: leave the machine to them for most of the time.
             if (commits.LastSequence != ledgerBefore)
             {

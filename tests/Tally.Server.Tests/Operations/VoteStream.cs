@@ -59,9 +59,16 @@ internal sealed class VoteStream(TallyTestHost host, string pollId, int voters, 
         return (options, regions);
     }
 
-    /// <summary>True when the views served equal the ledger's rows, cell by cell.</summary>
+    /// <summary>True when the views served equal the ledger's rows, cell by cell; false while they refuse to answer (being rebuilt).</summary>
     public static async Task<bool> ViewsEqualLedgerAsync(TallyTestHost host, string pollId)
     {
+        using (var probe = await host.Client.GetAsync($"/v1/polls/{pollId}/results"))
+        {
+            if (probe.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                return false;
+            }
+        }
         var ledger = await LedgerCountsAsync(host, pollId);
         var views = await ViewCountsAsync(host, pollId);
         return ledger.Options.SequenceEqual(views.Options) && ledger.Regions.All(r => r.Value.SequenceEqual(views.Regions[r.Key]));
