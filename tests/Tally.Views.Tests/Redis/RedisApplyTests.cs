@@ -34,11 +34,12 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
         var store = redis.Store(_prefix);
         var results = new RedisResultsProjection(store, new PollChangeFeed());
         await results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]);
+        var generation = (await store.Generations.ActiveAsync(results.Name))!;
         var changes = new ChangeSet();
-        var key = store.Keys.Results(_poll.Id);
+        var key = generation.Results(_poll.Id);
         changes.Guarded(key).Increment(key, 1, 100);
 
-        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, expected: 1, next: 3, epoch: null, announcement: null, changes);
+        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, generation, generation.Id, expected: 1, next: 3, epoch: null, announcement: null, changes);
 
         Assert.Equal(new ApplyOutcome(ApplyStatus.StaleCheckpoint, "2"), outcome);
         Assert.Equal([1L, 0, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
@@ -51,11 +52,12 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
         var store = redis.Store(_prefix);
         var results = new RedisResultsProjection(store, new PollChangeFeed());
         await results.BatchAsync([_log.Created(_poll)]);
+        var generation = (await store.Generations.ActiveAsync(results.Name))!;
         var changes = new ChangeSet();
-        var key = store.Keys.Results(_poll.Id);
+        var key = generation.Results(_poll.Id);
         changes.Guarded(key).Increment(key, 2, 5).Increment(key, "total", 5);
 
-        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, expected: 1, next: 6, epoch: null, announcement: null, changes);
+        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, results.Name, generation, generation.Id, expected: 1, next: 6, epoch: null, announcement: null, changes);
 
         Assert.Equal(ApplyStatus.Applied, outcome.Status);
         Assert.Equal([0L, 5, 0], (await results.GetAsync(_poll.Id, Ct))!.Votes);
@@ -169,7 +171,7 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
         var store = redis.Store(_prefix);
         var results = new RedisResultsProjection(store, new PollChangeFeed());
         await results.BatchAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1)]);
-        await redis.Database.HashSetAsync(store.Keys.Checkpoints, results.Name, 1);
+        await redis.Database.StringSetAsync((await store.Generations.ActiveAsync(results.Name))!.Checkpoint, 1);
 
         await Assert.ThrowsAsync<CheckpointMovedBackException>(() => results.BatchAsync([_log.Vote(_poll, "b", 1)]).AsTask());
 

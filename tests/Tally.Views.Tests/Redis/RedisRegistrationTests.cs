@@ -29,7 +29,9 @@ public sealed class RedisRegistrationTests(RedisServer redis) : IClassFixture<Re
         Assert.Single(services.GetServices<IHostedService>().OfType<RedisChangeRelay>());
         Assert.NotNull(services.GetService<ViewProgress>());
         Assert.Equal(0, await projections[0].ReadCheckpointAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(new RedisKeys(prefix).Checkpoints, services.GetRequiredService<RedisViewStore>().Keys.Checkpoints);
+        Assert.Equal(new RedisKeys(prefix).Generations, services.GetRequiredService<RedisViewStore>().Keys.Generations);
+        Assert.Equal(["results", "heatmap"], services.GetServices<ICountingView>().Select(v => v.Name));
+        Assert.IsType<RedisViewsStamp>(services.GetRequiredService<IViewsStamp>());
         await redis.DeleteAsync(prefix);
     }
 }
