@@ -229,26 +229,5 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
             new RedisVoterStatusProjection(store), new RedisPollCatalogProjection(store));
     }
 
-    /// <summary>Every key under the test's prefix with its type and content, as text.</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        var db = redis.Database;
-        var lines = new List<string>();
-        foreach (var endpoint in redis.Connection.GetEndPoints())
-        {
-            await foreach (var key in redis.Connection.GetServer(endpoint).KeysAsync(pattern: new RedisKeys(_prefix).Pattern))
-            {
-                var type = await db.KeyTypeAsync(key);
-                var content = type switch
-                {
-                    RedisType.Hash => string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}").Order()),
-                    RedisType.SortedSet => string.Join(",", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => $"{e.Element}@{e.Score}")),
-                    _ => (string?)await db.StringGetAsync(key),
-                };
-                lines.Add($"{key} {type} {content}");
-            }
-        }
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join("\n", lines);
-    }
+    private Task<string> SnapshotAsync() => RedisSnapshot.OfAsync(redis, new RedisKeys(_prefix).Pattern);
 }
