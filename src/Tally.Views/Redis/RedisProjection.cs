@@ -15,6 +15,9 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
     /// <summary>Events per script call: large enough to amortise the round trip, small enough not to stall Redis.</summary>
     public const int ChunkSize = 500;
 
+    /// <summary>Chunks of one projection sent before the first one's answer: hides the round trip while replaying.</summary>
+    public const int Pipeline = 4;
+
     // The generation this instance writes; null until it knows one. A live view writes the active generation, a shadow
     // its own one, never pointed to before its swap.
     private GenerationKeys? _written;
@@ -73,43 +76,59 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
             return;
         }
         var written = await WrittenAsync().ConfigureAwait(false);
-        var pointer = _pointer!;
         var checkpoint = _checkpoint ?? await CheckpointOfAsync(written).ConfigureAwait(false);
         var pending = Above(events, checkpoint);
         var start = 0;
-        while (start < pending.Count)
+        // Chunks are pipelined: each expects the checkpoint the one before it moves to, and Redis runs them in the order
+        // sent, so once one is refused every later one is refused too, or applies on exactly the state it expects.
+        var inFlight = new Queue<SentChunk>(Pipeline);
+        var sendFrom = 0;
+        var sent = checkpoint;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var count = Math.Min(ChunkSize, pending.Count - start);
-            var changes = Describe(pending, start, count);
-            var next = pending[start + count - 1].Sequence;
-            var epoch = store.Epoch.Current;
-            var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, Name, written, pointer, checkpoint, next, epoch, Announcement(changes), changes)
-                .ConfigureAwait(false);
-            switch (outcome.Status)
+            while (start < pending.Count)
             {
-                case ApplyStatus.Applied:
-                    checkpoint = next;
-                    _checkpoint = next;
-                    start += count;
-                    Published(changes.ChangedPolls);
-                    break;
-                case ApplyStatus.StaleCheckpoint:
-                    var stored = long.Parse(outcome.Value, CultureInfo.InvariantCulture);
-                    if (stored < checkpoint)
-                    {
-                        _checkpoint = null;
-                        throw new CheckpointMovedBackException(Name, checkpoint, stored);
-                    }
-                    // Another writer got further: skip what it already applied and carry on with the rest.
-                    checkpoint = stored;
-                    _checkpoint = stored;
-                    pending = Above(pending.Skip(start).ToArray(), checkpoint);
-                    start = 0;
-                    break;
-                default:
-                    throw Refused(outcome, epoch);
+                ct.ThrowIfCancellationRequested();
+                while (sendFrom < pending.Count && inFlight.Count < Pipeline)
+                {
+                    var chunk = Send(written, pending, sendFrom, sent);
+                    inFlight.Enqueue(chunk);
+                    sent = chunk.Next;
+                    sendFrom = chunk.End;
+                }
+                var head = inFlight.Dequeue();
+                var outcome = await head.Outcome.ConfigureAwait(false);
+                if (outcome.Status == ApplyStatus.Applied)
+                {
+                    checkpoint = head.Next;
+                    _checkpoint = checkpoint;
+                    start = head.End;
+                    Published(head.Changes.ChangedPolls);
+                    continue;
+                }
+                await DrainAsync(inFlight).ConfigureAwait(false);
+                if (outcome.Status != ApplyStatus.StaleCheckpoint)
+                {
+                    throw Refused(outcome, head.Epoch);
+                }
+                var stored = long.Parse(outcome.Value, CultureInfo.InvariantCulture);
+                if (stored < checkpoint)
+                {
+                    throw new CheckpointMovedBackException(Name, checkpoint, stored);
+                }
+                // Another writer got further: skip what it (or a later chunk of ours) applied and carry on with the rest.
+                checkpoint = await CheckpointOfAsync(written).ConfigureAwait(false);
+                _checkpoint = checkpoint;
+                pending = Above(pending.Skip(head.Start).ToArray(), checkpoint);
+                start = 0;
+                sendFrom = 0;
+                sent = checkpoint;
             }
+        }
+        catch
+        {
+            _checkpoint = null;
+            throw;
         }
     }
 
@@ -260,15 +279,32 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
         return generation;
     }
 
-    private ChangeSet Describe(List<StoredEvent> pending, int start, int count)
+    /// <summary>Describes the chunk from <paramref name="start"/> and sends it, expecting <paramref name="expected"/>, without waiting for the answer.</summary>
+    private SentChunk Send(GenerationKeys written, List<StoredEvent> pending, int start, long expected)
     {
+        var end = Math.Min(start + ChunkSize, pending.Count);
         var changes = new ChangeSet();
         _chunk = changes;
-        for (var i = start; i < start + count; i++)
+        for (var i = start; i < end; i++)
         {
             Describe(pending[i]);
         }
-        return changes;
+        var next = pending[end - 1].Sequence;
+        var epoch = store.Epoch.Current;
+        var outcome = ApplyScript.RunAsync(store.Database, store.Keys, Name, written, _pointer!, expected, next, epoch, Announcement(changes), changes);
+        return new SentChunk(start, end, next, epoch, changes, outcome);
+    }
+
+    /// <summary>Waits for chunks sent behind a refused one; those that still applied (on another writer's state) are published.</summary>
+    private async Task DrainAsync(Queue<SentChunk> inFlight)
+    {
+        while (inFlight.TryDequeue(out var chunk))
+        {
+            if ((await chunk.Outcome.ConfigureAwait(false)).Status == ApplyStatus.Applied)
+            {
+                Published(chunk.Changes.ChangedPolls);
+            }
+        }
     }
 
     private string? Announcement(ChangeSet changes) =>
