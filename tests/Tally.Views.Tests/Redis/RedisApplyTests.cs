@@ -166,6 +166,27 @@ public sealed class RedisApplyTests(RedisServer redis) : IClassFixture<RedisServ
     }
 
     [Fact]
+    public async Task AWriterBehindAnotherByPartOfALargeBatchSkipsExactlyWhatWasAppliedWhileItsChunksWereInFlight()
+    {
+        var first = new RedisHeatmapProjection(redis.Store(_prefix));
+        var second = new RedisHeatmapProjection(redis.Store(_prefix));
+        await first.BatchAsync([_log.Created(_poll)]);
+        await second.BatchAsync(_log.All);
+        var votes = RedisProjection.ChunkSize * (RedisProjection.Pipeline + 1);
+        for (var i = 0; i < votes; i++)
+        {
+            _log.Vote(_poll, $"voter-{i}", 1, "EU");
+        }
+        // The other writer got part of the way into what the second one's pipelined chunks expect to find.
+        await first.BatchAsync(_log.Range(1, RedisProjection.ChunkSize + 123));
+
+        await second.BatchAsync(_log.All);
+
+        Assert.Equal(votes, (await second.GetAsync(_poll.Id, Ct))!.Regions.Single().Total);
+        Assert.Equal(_log.LastSequence, await first.ReadCheckpointAsync(Ct));
+    }
+
+    [Fact]
     public async Task ACheckpointThatMovedBackIsReportedNotPapered()
     {
         var store = redis.Store(_prefix);
