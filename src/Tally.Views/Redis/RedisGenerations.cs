@@ -34,7 +34,8 @@ public sealed class RedisGenerations(IConnectionMultiplexer redis, IDatabase dat
         {
             active = _active;
             version = _version;
-            if (active is not null && Environment.TickCount64 - _readAt >= refresh.TotalMilliseconds)
+            // A projection without a generation is not remembered as such: it gets one at its first write, unannounced.
+            if (active is not null && (Environment.TickCount64 - _readAt >= refresh.TotalMilliseconds || !active.ContainsKey(projection)))
             {
                 active = null;
             }

@@ -9,96 +9,88 @@ namespace Tally.Views.Tests.Redis;
 /// Views whose keys are gone (a FLUSHALL — here of the test's prefix only, as Redis is shared) are noticed: the stamp
 /// reads as missing, and every write of the generation that was flushed is refused instead of landing on nothing.
 /// </summary>
-public sealed class RedisLostViewsTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class RedisLostViewsTests(RedisServer redis) : RedisPrefixTests(redis)
 {
-    private readonly string _prefix = SharedRedis.NewKeyPrefix();
-    private readonly EventScript _log = new();
     private readonly Poll _poll = EventScript.NewPoll(regions: ["EU"]);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await redis.DeleteAsync(_prefix);
 
     [Fact]
     public async Task TheStampIsReadBackAndRecordsProgress()
     {
-        await using var node = new RedisNode(redis, _prefix);
+        await using var node = new RedisNode(Redis, Prefix);
         Assert.Null(await node.Stamp.ReadAsync(Ct));
         var stamp = new ViewsStamp(Guid.NewGuid(), Guid.NewGuid(), 0, "");
 
         await node.Stamp.StartAsync(stamp, Ct);
-        await node.Views.ApplyAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1, "EU")]);
+        await node.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
         await node.Stamp.RecordAsync(stamp with { Checkpoint = 2, CheckpointHash = "h2" }, Ct);
 
-        Assert.Equal(stamp with { Checkpoint = 2, CheckpointHash = "h2" }, await new RedisNode(redis, _prefix).Stamp.ReadAsync(Ct));
+        Assert.Equal(stamp with { Checkpoint = 2, CheckpointHash = "h2" }, await new RedisNode(Redis, Prefix).Stamp.ReadAsync(Ct));
         await Assert.ThrowsAsync<ViewsLostException>(async () => await node.Stamp.RecordAsync(stamp with { Generation = Guid.NewGuid() }, Ct));
     }
 
     [Fact]
     public async Task AfterAFlushApplyAndRecordAreRefusedAndTheStampReadsAsMissing()
     {
-        await using var node = new RedisNode(redis, _prefix, epoch: 3);
+        await using var node = new RedisNode(Redis, Prefix, epoch: 3);
         var stamp = new ViewsStamp(Guid.NewGuid(), Guid.NewGuid(), 0, "");
         await node.Stamp.StartAsync(stamp, Ct);
-        await node.Views.ApplyAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1, "EU")]);
+        await node.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
 
-        await redis.DeleteAsync(_prefix);
+        await Redis.DeleteAsync(Prefix);
 
         Assert.Null(await node.Stamp.ReadAsync(Ct));
-        var late = _log.Vote(_poll, "b", 2, "EU");
+        var late = Log.Vote(_poll, "b", 2, "EU");
         foreach (var projection in node.Views.All)
         {
             await Assert.ThrowsAsync<ViewsLostException>(async () => await projection.ApplyAsync([late], Ct));
         }
         await Assert.ThrowsAsync<ViewsLostException>(async () => await node.Stamp.RecordAsync(stamp with { Checkpoint = 3 }, Ct));
         // Refused again, not quietly started afresh: only a new stamp gives the views a generation again.
-        await Assert.ThrowsAsync<ViewsLostException>(async () => await node.Results.ApplyAsync([_log.Vote(_poll, "c", 2, "EU")], Ct));
-        Assert.Equal(0, await RedisSnapshot.KeyCountAsync(redis, _prefix));
+        await Assert.ThrowsAsync<ViewsLostException>(async () => await node.Results.ApplyAsync([Log.Vote(_poll, "c", 2, "EU")], Ct));
+        Assert.Equal(0, await RedisSnapshot.KeyCountAsync(Redis, Prefix));
 
         await node.Stamp.StartAsync(stamp with { Generation = Guid.NewGuid() }, Ct);
-        await node.Views.ApplyAsync(_log.All);
+        await node.Views.ApplyAsync(Log.All);
         Assert.Equal([1L, 2, 0], (await node.Results.GetAsync(_poll.Id, Ct))!.Votes);
-        Assert.All(await node.Views.CheckpointsAsync(), checkpoint => Assert.Equal(_log.LastSequence, checkpoint));
+        Assert.All(await node.Views.CheckpointsAsync(), checkpoint => Assert.Equal(Log.LastSequence, checkpoint));
     }
 
     [Fact]
     public async Task APausedFormerLeaderIsRefusedAfterAFlushEvenBeforeTheNewLeaderRestoresTheEpoch()
     {
-        await using var former = new RedisNode(redis, _prefix, epoch: 4);
+        await using var former = new RedisNode(Redis, Prefix, epoch: 4);
         await former.Stamp.StartAsync(new ViewsStamp(Guid.NewGuid(), Guid.NewGuid(), 0, ""), Ct);
-        await former.Views.ApplyAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1, "EU")]);
+        await former.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
 
         // The flush takes the stored epoch too: the fence alone would let epoch 4 raise it and write.
-        await redis.DeleteAsync(_prefix);
+        await Redis.DeleteAsync(Prefix);
 
-        _log.Vote(_poll, "b", 2, "EU");
+        Log.Vote(_poll, "b", 2, "EU");
         foreach (var projection in former.Views.All)
         {
-            await Assert.ThrowsAsync<ViewsLostException>(async () => await projection.ApplyAsync(_log.All, Ct));
-            await Assert.ThrowsAsync<ViewsLostException>(async () => await projection.RepairPollAsync(_poll.Id, _log.All, Ct));
+            await Assert.ThrowsAsync<ViewsLostException>(async () => await projection.ApplyAsync(Log.All, Ct));
+            await Assert.ThrowsAsync<ViewsLostException>(async () => await projection.RepairPollAsync(_poll.Id, Log.All, Ct));
         }
-        Assert.Equal(0, await RedisSnapshot.KeyCountAsync(redis, _prefix));
+        Assert.Equal(0, await RedisSnapshot.KeyCountAsync(Redis, Prefix));
 
         // The new leader starts new views with its higher epoch; the former one's stamp or forget is fenced from then on.
-        await using var leader = new RedisNode(redis, _prefix, epoch: 5);
+        await using var leader = new RedisNode(Redis, Prefix, epoch: 5);
         await leader.Stamp.StartAsync(new ViewsStamp(Guid.NewGuid(), Guid.NewGuid(), 0, ""), Ct);
         await Assert.ThrowsAsync<ProjectionFencedException>(async () => await former.Stamp.StartAsync(new ViewsStamp(Guid.NewGuid(), Guid.NewGuid(), 0, ""), Ct));
         await Assert.ThrowsAsync<ProjectionFencedException>(async () => await former.Results.ForgetAsync(Ct));
-        await Assert.ThrowsAsync<ProjectionFencedException>(async () => await former.Results.ApplyAsync(_log.All, Ct));
-        Assert.Equal(5, (long)await redis.Database.StringGetAsync(leader.Store.Keys.LeaderEpoch));
+        await Assert.ThrowsAsync<ProjectionFencedException>(async () => await former.Results.ApplyAsync(Log.All, Ct));
+        Assert.Equal(5, (long)await Redis.Database.StringGetAsync(leader.Store.Keys.LeaderEpoch));
     }
 
     [Fact]
     public async Task ReadersOfFlushedViewsFindNothingAndTheirCheckpointIsZero()
     {
-        await using var node = new RedisNode(redis, _prefix);
-        await node.Views.ApplyAsync([_log.Created(_poll), _log.Vote(_poll, "a", 1, "EU")]);
-        await using var reader = new RedisNode(redis, _prefix);
+        await using var node = new RedisNode(Redis, Prefix);
+        await node.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
+        await using var reader = new RedisNode(Redis, Prefix);
         Assert.NotNull(await reader.Results.GetAsync(_poll.Id, Ct));
 
-        await redis.DeleteAsync(_prefix);
+        await Redis.DeleteAsync(Prefix);
 
         await Eventually.HoldsAsync(async () => await reader.Results.GetAsync(_poll.Id, Ct) is null, TimeSpan.FromSeconds(10),
             "the reader notices the pointer is gone within its refresh", Ct);
