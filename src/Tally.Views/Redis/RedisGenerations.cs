@@ -15,7 +15,7 @@ public sealed class RedisGenerations(IConnectionMultiplexer redis, IDatabase dat
     private const int PageSize = 1000;
 
     private readonly Lock _gate = new();
-    private IReadOnlyDictionary<string, string>? _active;
+    private IReadOnlyDictionary<string, GenerationKeys>? _active;
     private long _readAt;
     private long _version;
 
@@ -28,7 +28,7 @@ public sealed class RedisGenerations(IConnectionMultiplexer redis, IDatabase dat
     /// <summary>The keys of the projection's active generation, or null when it has none (new, or flushed).</summary>
     public async ValueTask<GenerationKeys?> ActiveAsync(string projection)
     {
-        IReadOnlyDictionary<string, string>? active;
+        IReadOnlyDictionary<string, GenerationKeys>? active;
         long version;
         lock (_gate)
         {
@@ -43,7 +43,7 @@ public sealed class RedisGenerations(IConnectionMultiplexer redis, IDatabase dat
         if (active is null)
         {
             var stored = await database.HashGetAllAsync(keys.Generations).ConfigureAwait(false);
-            active = stored.ToDictionary(e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
+            active = stored.ToDictionary(e => (string)e.Name!, e => keys.Generation(e.Value!), StringComparer.Ordinal);
             lock (_gate)
             {
                 // A swap learnt while this read was in flight is newer than what it saw: keep the cache empty for it.
@@ -54,7 +54,7 @@ public sealed class RedisGenerations(IConnectionMultiplexer redis, IDatabase dat
                 }
             }
         }
-        return active.TryGetValue(projection, out var id) ? keys.Generation(id) : null;
+        return active.GetValueOrDefault(projection);
     }
 
     /// <summary>Forgets what this node knows: the next reader reads the pointers again.</summary>
