@@ -24,10 +24,11 @@ internal sealed class RedisNode : IAsyncDisposable
     private readonly RedisChangeRelay _relay;
     private bool _listening;
 
-    public RedisNode(RedisServer redis, string prefix, long? epoch = null)
+    /// <param name="refresh">How long the node trusts the generations it read without an announcement; <see cref="Refresh"/> unless given.</param>
+    public RedisNode(RedisServer redis, string prefix, long? epoch = null, TimeSpan? refresh = null)
     {
         Store = new RedisViewStore(redis.Connection,
-            Options.Create(new RedisViewsOptions { KeyPrefix = prefix, GenerationRefresh = Refresh, GenerationGrace = Grace }),
+            Options.Create(new RedisViewsOptions { KeyPrefix = prefix, GenerationRefresh = refresh ?? Refresh, GenerationGrace = Grace }),
             new LeaderEpoch { Current = epoch });
         var changes = new PollChangeFeed();
         Results = new RedisResultsProjection(Store, changes);

@@ -91,6 +91,23 @@ public sealed class RedisShadowTests(RedisServer redis) : RedisPrefixTests(redis
     }
 
     [Fact]
+    public async Task ANodeFollowsASwapAtItsAnnouncementWithoutWaitingForItsRefresh()
+    {
+        await using var leader = new RedisNode(Redis, Prefix);
+        await using var reader = await new RedisNode(Redis, Prefix, refresh: TimeSpan.FromHours(1)).ListenAsync();
+        await leader.Views.ApplyAsync(Log.All);
+        var former = (await reader.Store.Generations.ActiveAsync(reader.Heatmap.Name))!;
+        var shadow = leader.Heatmap.CreateShadow();
+        await shadow.ApplyAsync(Log.All, Ct);
+
+        await shadow.SwapInAsync(Ct);
+
+        await Eventually.HoldsAsync(async () => (await reader.Store.Generations.ActiveAsync(reader.Heatmap.Name))!.Id != former.Id, Patience,
+            "the announcement makes the node read the pointers again", Ct);
+        Assert.Equal(await leader.Heatmap.CountAsync(_poll.Id, Ct), await reader.Heatmap.CountAsync(_poll.Id, Ct));
+    }
+
+    [Fact]
     public async Task AShadowSwapsOnlyWhenItCaughtUpWithTheLiveViewItWasMadeAgainst()
     {
         await using var node = new RedisNode(Redis, Prefix, epoch: 2);
