@@ -1,13 +1,8 @@
-using StackExchange.Redis;
-using Tally.Domain.Events;
 using Tally.Domain.Polls;
-using Tally.Views.Catalog;
-using Tally.Views.Delta;
 using Tally.Views.Heatmap;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
 using Tally.Views.Results;
-using Tally.Views.VoterStatus;
 using Tally.Views.Tests.Support;
 
 namespace Tally.Views.Tests.Redis;
@@ -123,7 +118,7 @@ public sealed class RedisApplyTests(RedisServer redis) : RedisPrefixTests(redis)
     [Fact]
     public async Task ARedeliveredBatchChangesNothing()
     {
-        var views = RedisViewsOf(Redis.Store(Prefix));
+        var views = new RedisNode(Redis, Prefix).Views;
         Log.Created(_poll);
         Log.Vote(_poll, "a", 1, "EU");
         Log.Vote(_poll, "b", 2, "EU");
@@ -131,7 +126,7 @@ public sealed class RedisApplyTests(RedisServer redis) : RedisPrefixTests(redis)
         var before = await SnapshotAsync();
 
         // A fresh node knows no checkpoint of its own: it must read it and skip the whole batch.
-        await RedisViewsOf(Redis.Store(Prefix)).ApplyAsync(Log.All);
+        await new RedisNode(Redis, Prefix).Views.ApplyAsync(Log.All);
         await views.ApplyAsync(Log.All);
 
         Assert.Equal(before, await SnapshotAsync());
@@ -194,7 +189,7 @@ public sealed class RedisApplyTests(RedisServer redis) : RedisPrefixTests(redis)
     [Fact]
     public async Task ALargeBatchIsAppliedInChunksAndCountsEveryVote()
     {
-        var views = RedisViewsOf(Redis.Store(Prefix));
+        var views = new RedisNode(Redis, Prefix).Views;
         Log.Created(_poll);
         var votes = RedisProjection.ChunkSize * 2 + 37;
         for (var i = 0; i < votes; i++)
@@ -233,13 +228,6 @@ public sealed class RedisApplyTests(RedisServer redis) : RedisPrefixTests(redis)
         {
             await relay.StopAsync(Ct);
         }
-    }
-
-    private ViewSet RedisViewsOf(RedisViewStore store)
-    {
-        var changes = new PollChangeFeed();
-        return new ViewSet(changes, new RedisResultsProjection(store, changes), new RedisHeatmapProjection(store), new RedisDeltaProjection(store),
-            new RedisVoterStatusProjection(store), new RedisPollCatalogProjection(store));
     }
 
     private Task<string> SnapshotAsync() => RedisSnapshot.OfAsync(Redis, new RedisKeys(Prefix).Pattern);
