@@ -66,6 +66,9 @@ public static class ViewsRegistration
         AddProjection<RedisDeltaProjection, IDeltaView>(services);
         AddProjection<RedisVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<RedisPollCatalogProjection, IPollCatalogView>(services);
+        services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisResultsProjection>());
+        services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisHeatmapProjection>());
+        services.AddSingleton<IViewsStamp, RedisViewsStamp>();
         // One subscription to the change channel, shared by the live streams and the follower's progress.
         services.AddSingleton<RedisChangeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisChangeRelay>());

@@ -18,19 +18,23 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
 
     public override string Name => "poll_catalog";
 
-    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllPolls, Store.Keys.AllPollIndexes];
-
     public async ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct) =>
-        Read(await Store.Database.HashGetAsync(Store.Keys.Poll(pollId), PollFields).ConfigureAwait(false));
+        await ReadKeysAsync().ConfigureAwait(false) is { } keys
+            ? Read(await Store.Database.HashGetAsync(keys.Poll(pollId), PollFields).ConfigureAwait(false))
+            : null;
 
     public async ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
     {
+        if (await ReadKeysAsync().ConfigureAwait(false) is not { } keys)
+        {
+            return new PollPage([], page, pageSize, 0);
+        }
         var search = TitleQuery.Parse(query);
-        RedisKey[] sets = search.IsEmpty ? [Store.Keys.PollsByCreation] : [.. search.IndexKeys.Select(Store.Keys.PollsByWordPrefix)];
+        RedisKey[] sets = search.IsEmpty ? [keys.PollsByCreation] : [.. search.IndexKeys.Select(keys.PollsByWordPrefix)];
         var (members, total) = await CatalogPageScript.RunAsync(
-            Store.Database, Store.Keys.PollLongWords, sets, Math.Max(0, (long)(page - 1) * pageSize), Math.Max(0, pageSize), search.LongWords)
+            Store.Database, keys.PollLongWords, sets, Math.Max(0, (long)(page - 1) * pageSize), Math.Max(0, pageSize), search.LongWords)
             .ConfigureAwait(false);
-        var reads = members.Select(id => Store.Database.HashGetAsync(Store.Keys.Poll(ToId(id)), PollFields)).ToArray();
+        var reads = members.Select(id => Store.Database.HashGetAsync(keys.Poll(ToId(id)), PollFields)).ToArray();
         var polls = new List<Poll>(reads.Length);
         foreach (var fields in await Task.WhenAll(reads).ConfigureAwait(false))
         {
@@ -44,29 +48,35 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
 
     private protected override void Describe(StoredEvent stored) => PollCatalogReducer.Apply(stored, this);
 
+    /// <remarks>The indexes need no clearing: the poll's creation, replayed by the repair, writes its entries again as they were.</remarks>
+    private protected override ValueTask<IReadOnlyList<RedisKey>> PollKeysAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<RedisKey>>([generation.Poll(pollId)]);
+
+    private protected override RedisProjection Twin() => new RedisPollCatalogProjection(Store);
+
     void IPollCatalogSink.Add(Poll poll, long sequence, IReadOnlySet<string> wordPrefixes, IReadOnlyList<string> longWords)
     {
         Chunk.Barrier();
-        var key = Store.Keys.Poll(poll.Id);
+        var key = Keys.Poll(poll.Id);
         var member = poll.Id.ToString("N");
         var writes = Chunk.Unguarded()
             .Delete(key)
             .HashSet(key, PollField, RedisJson.Serialize(poll))
-            .SortedSetAdd(Store.Keys.PollsByCreation, sequence, member);
+            .SortedSetAdd(Keys.PollsByCreation, sequence, member);
         foreach (var prefix in wordPrefixes)
         {
-            writes.SortedSetAdd(Store.Keys.PollsByWordPrefix(prefix), sequence, member);
+            writes.SortedSetAdd(Keys.PollsByWordPrefix(prefix), sequence, member);
         }
         if (longWords.Count > 0)
         {
-            writes.HashSet(Store.Keys.PollLongWords, member, " " + string.Join(' ', longWords));
+            writes.HashSet(Keys.PollLongWords, member, " " + string.Join(' ', longWords));
         }
         Chunk.Barrier();
     }
 
     void IPollCatalogSink.Close(Guid pollId, DateTimeOffset closedAt)
     {
-        var key = Store.Keys.Poll(pollId);
+        var key = Keys.Poll(pollId);
         Chunk.Guarded(key).WriteField(key, ClosedField, RedisJson.Time(closedAt));
     }
 

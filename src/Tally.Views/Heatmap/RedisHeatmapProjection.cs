@@ -6,18 +6,33 @@ using Tally.Views.Redis;
 namespace Tally.Views.Heatmap;
 
 /// <summary>Votes per region per option: one hash per poll with a "{option}:{region}" counter per cell.</summary>
-public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjection(store), IHeatmapView, IHeatmapSink
+public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjection(store), IHeatmapView, IHeatmapSink, ICountingView
 {
     private const string RegionsField = "regions";
     private const string OptionsField = "options";
 
     public override string Name => "heatmap";
 
-    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllHeatmaps];
+    public async ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct) =>
+        await ReadKeysAsync().ConfigureAwait(false) is { } keys ? await GetAsync(keys, pollId).ConfigureAwait(false) : null;
 
-    public async ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct)
+    /// <summary>One entry per option in every region the view holds (declared, or named by votes), zeros included.</summary>
+    public async ValueTask<IReadOnlyList<HeldVotes>> CountAsync(Guid pollId, CancellationToken ct) =>
+        await ReadKeysAsync().ConfigureAwait(false) is { } keys ? await CountInAsync(keys, pollId, ct).ConfigureAwait(false) : [];
+
+    private protected override async ValueTask<IReadOnlyList<HeldVotes>> CountInAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        await GetAsync(generation, pollId).ConfigureAwait(false) is { } heatmap
+            ? heatmap.Regions.SelectMany(r => r.Votes.Select((votes, i) => new HeldVotes(i + 1, r.Region, votes))).ToArray()
+            : [];
+
+    private protected override ValueTask<IReadOnlyList<RedisKey>> PollKeysAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<RedisKey>>([generation.Heatmap(pollId)]);
+
+    private protected override RedisProjection Twin() => new RedisHeatmapProjection(Store);
+
+    private async Task<PollHeatmap?> GetAsync(GenerationKeys keys, Guid pollId)
     {
-        var fields = await Store.Database.HashGetAllAsync(Store.Keys.Heatmap(pollId)).ConfigureAwait(false);
+        var fields = await Store.Database.HashGetAllAsync(keys.Heatmap(pollId)).ConfigureAwait(false);
         string[]? declared = null;
         var optionCount = 0;
         var cells = new List<(string Region, int Option, long Votes)>();
@@ -61,7 +76,7 @@ public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjecti
     void IHeatmapSink.Start(Guid pollId, int optionCount, IReadOnlyList<string> regions)
     {
         Chunk.Barrier();
-        var key = Store.Keys.Heatmap(pollId);
+        var key = Keys.Heatmap(pollId);
         Chunk.Unguarded().Delete(key)
             .HashSet(key, RegionsField, RedisJson.Serialize(regions.ToArray()))
             .HashSet(key, OptionsField, optionCount);
@@ -70,7 +85,7 @@ public sealed class RedisHeatmapProjection(RedisViewStore store) : RedisProjecti
 
     void IHeatmapSink.Count(Guid pollId, string region, int optionId, int change)
     {
-        var key = Store.Keys.Heatmap(pollId);
+        var key = Keys.Heatmap(pollId);
         Chunk.Guarded(key).Increment(key, $"{optionId.ToString(CultureInfo.InvariantCulture)}:{region}", change);
     }
 }

@@ -3,40 +3,39 @@ using StackExchange.Redis;
 namespace Tally.Views.Redis;
 
 /// <summary>
-/// The one write path of the Redis views: a Lua script that, for one projection and one chunk of events, checks the
-/// fencing epoch (refused when a higher one is stored; a missing or lower one is raised to it) and the expected
-/// checkpoint, applies the chunk's changes, moves the checkpoint and announces the changed
-/// polls — all in one atomic step, so counters and checkpoint can never disagree after a crash. The checks come before
-/// any write, so a refused chunk changes nothing.
+/// The one write path of a Redis view's data: a Lua script that, for one projection and one chunk of events, checks the
+/// fencing epoch (<see cref="FenceScript"/>), that the projection's active generation is the one the writer was made
+/// against, and the expected checkpoint; applies the chunk's changes to the written generation, moves its checkpoint and
+/// announces the changed polls — all in one atomic step, so counters and checkpoint can never disagree after a crash, and
+/// a writer whose generation is gone (FLUSHALL, a swap elsewhere) changes nothing. A repair passes no checkpoint: it is
+/// neither checked nor moved.
 /// </summary>
 internal static class ApplyScript
 {
-    // KEYS[1] checkpoints hash, KEYS[2] epoch key, KEYS[3..] the keys the operations name by index.
-    // ARGV: projection, expected checkpoint, next checkpoint, epoch ('' = unfenced), channel, message ('' = none),
-    // then operations: name, key index, arguments (as many as the arity table says); 'guard k n' skips the next n
-    // operations when KEYS[k] does not exist.
+    // KEYS[1] generations hash, KEYS[2] epoch key, KEYS[3] the written generation's checkpoint, KEYS[4..] the keys the
+    // operations name by index. ARGV: projection, the generation the pointer must hold, expected checkpoint ('' = repair),
+    // next checkpoint, epoch ('' = unfenced), channel, message ('' = none), then operations: name, key index, arguments
+    // (as many as the arity table says); 'guard k n' skips the next n operations when KEYS[k] does not exist.
     private const string Source = """
-        local name, expected, nextcp, epoch = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-        local raise = false
-        if epoch ~= '' then
-          local stored = redis.call('GET', KEYS[2])
-          local mine = tonumber(epoch)
-          if mine < 1 or (stored and tonumber(stored) > mine) then return {'fenced', stored or ''} end
-          raise = stored ~= epoch
+        local name, pointer, expected, nextcp, epoch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+        """ + FenceScript.Check + """
+        local active = redis.call('HGET', KEYS[1], name)
+        if active ~= pointer then return {'lost', active or ''} end
+        if expected ~= '' then
+          local current = redis.call('GET', KEYS[3]) or '0'
+          if current ~= expected then return {'stale', current} end
         end
-        local current = redis.call('HGET', KEYS[1], name) or '0'
-        if current ~= expected then return {'stale', current} end
-        if raise then redis.call('SET', KEYS[2], epoch) end
+        """ + FenceScript.Raise + """
         local arity = {guard = 1, del = 0, set = 1, hset = 2, hdel = 1, hincrby = 2, zadd = 2, expire = 1, zremrangebyscore = 2}
         local n = #ARGV
-        local i = 7
+        local i = 8
         while i <= n do
           local a = arity[ARGV[i]]
           if a == nil then return redis.error_reply('tally apply: unknown operation ' .. tostring(ARGV[i])) end
           i = i + 2 + a
         end
         local skip = 0
-        i = 7
+        i = 8
         while i <= n do
           local op, key = ARGV[i], KEYS[tonumber(ARGV[i + 1])]
           local a = arity[op]
@@ -49,8 +48,8 @@ internal static class ApplyScript
           end
           i = i + 2 + a
         end
-        redis.call('HSET', KEYS[1], name, nextcp)
-        if ARGV[6] ~= '' then redis.call('PUBLISH', ARGV[5], ARGV[6]) end
+        if expected ~= '' then redis.call('SET', KEYS[3], nextcp) end
+        if ARGV[7] ~= '' then redis.call('PUBLISH', ARGV[6], ARGV[7]) end
         return {'applied', nextcp}
         """;
 
@@ -58,44 +57,41 @@ internal static class ApplyScript
     /// Runs the script. StackExchange.Redis keeps the script's SHA per server and sends EVALSHA, falling back to EVAL
     /// (which loads it) only when the server does not know it yet, e.g. after a restart.
     /// </summary>
+    /// <param name="pointer">The generation the projection's pointer must name: the written one, or for a shadow the live one it was made against.</param>
+    /// <param name="expected">The checkpoint the written generation must hold; null for a repair, which moves none.</param>
     public static async Task<ApplyOutcome> RunAsync(
         IDatabaseAsync database,
         RedisKeys keys,
         string projection,
-        long expected,
+        GenerationKeys written,
+        string pointer,
+        long? expected,
         long next,
         long? epoch,
         string? announcement,
         ChangeSet changes)
     {
         var (operationKeys, operations) = changes.Build();
-        var allKeys = new RedisKey[2 + operationKeys.Count];
-        allKeys[0] = keys.Checkpoints;
+        var allKeys = new RedisKey[ChangeSet.FirstOperationKey - 1 + operationKeys.Count];
+        allKeys[0] = keys.Generations;
         allKeys[1] = keys.LeaderEpoch;
+        allKeys[2] = written.Checkpoint;
         for (var i = 0; i < operationKeys.Count; i++)
         {
-            allKeys[2 + i] = operationKeys[i];
+            allKeys[ChangeSet.FirstOperationKey - 1 + i] = operationKeys[i];
         }
-        var args = new RedisValue[6 + operations.Count];
+        var args = new RedisValue[7 + operations.Count];
         args[0] = projection;
-        args[1] = expected;
-        args[2] = next;
-        args[3] = epoch is { } e ? e : RedisValue.EmptyString;
-        args[4] = keys.Changes.ToString();
-        args[5] = announcement ?? RedisValue.EmptyString;
+        args[1] = pointer;
+        args[2] = expected is { } e ? e : RedisValue.EmptyString;
+        args[3] = next;
+        args[4] = epoch is { } mine ? mine : RedisValue.EmptyString;
+        args[5] = keys.Changes.ToString();
+        args[6] = announcement ?? RedisValue.EmptyString;
         for (var i = 0; i < operations.Count; i++)
         {
-            args[6 + i] = operations[i];
+            args[7 + i] = operations[i];
         }
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(Source, allKeys, args).ConfigureAwait(false))!;
-        var state = (string)result[0]!;
-        var value = (string?)result[1] ?? "";
-        return state switch
-        {
-            "applied" => new ApplyOutcome(ApplyStatus.Applied, value),
-            "stale" => new ApplyOutcome(ApplyStatus.StaleCheckpoint, value),
-            "fenced" => new ApplyOutcome(ApplyStatus.Fenced, value),
-            _ => throw new InvalidOperationException($"The apply script answered '{state}'."),
-        };
+        return ApplyOutcome.Of(await database.ScriptEvaluateAsync(Source, allKeys, args).ConfigureAwait(false));
     }
 }

@@ -5,6 +5,9 @@ namespace Tally.Views.Redis;
 /// <summary>The pub/sub message naming the polls one applied chunk changed: "node-id:poll-id,poll-id,…".</summary>
 public sealed record ChangeAnnouncement(Guid NodeId, IReadOnlyCollection<Guid> PollIds)
 {
+    /// <summary>The message on the same channel saying a projection's active generation moved (a swap, a forget, a new stamp).</summary>
+    public const string GenerationsMoved = "generations";
+
     public override string ToString()
     {
         var text = new StringBuilder(33 + PollIds.Count * 33).Append(NodeId.ToString("N")).Append(':');

@@ -10,8 +10,8 @@ namespace Tally.Views.Redis;
 /// </summary>
 internal sealed class ChangeSet
 {
-    /// <summary>KEYS[1] and KEYS[2] belong to the script itself (checkpoints and epoch); operation keys follow.</summary>
-    public const int FirstOperationKey = 3;
+    /// <summary>KEYS[1..3] belong to the script itself (generations, epoch, checkpoint); operation keys follow.</summary>
+    public const int FirstOperationKey = 4;
 
     private readonly List<RedisKey> _keys = [];
     private readonly Dictionary<RedisKey, int> _keyIndex = [];

@@ -15,7 +15,7 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
     private readonly Dictionary<(int Key, RedisValue Field), long> _increments = [];
     private readonly List<(int Key, RedisValue Field)> _incrementOrder = [];
     private readonly List<RedisValue[]> _followUps = [];
-    private readonly HashSet<string> _followUpSeen = [];
+    private readonly HashSet<(string Op, int Key, RedisValue First, RedisValue Second)> _followUpSeen = [];
 
     public bool IsEmpty => _ordered.Count == 0 && _fieldOrder.Count == 0 && _incrementOrder.Count == 0 && _followUps.Count == 0;
 
@@ -100,12 +100,13 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
         return this;
     }
 
-    private OpGroup FollowUp(string op, RedisKey key, params RedisValue[] args)
+    // Asked for once per event, sent once per chunk: the check must cost no more than a lookup.
+    private OpGroup FollowUp(string op, RedisKey key, RedisValue first, RedisValue second = default)
     {
-        RedisValue[] command = [op, owner.KeyIndex(key), .. args];
-        if (_followUpSeen.Add(string.Join('\u0001', command)))
+        var index = owner.KeyIndex(key);
+        if (_followUpSeen.Add((op, index, first, second)))
         {
-            _followUps.Add(command);
+            _followUps.Add(second.IsNull ? [op, index, first] : [op, index, first, second]);
         }
         return this;
     }

@@ -1,11 +1,12 @@
+using StackExchange.Redis;
 using Tally.Views.Progress;
 
 namespace Tally.Views.Redis;
 
 /// <summary>
 /// How far the leader has applied, as any node reads it from Redis: every view holds everything up to the lowest of the
-/// projections' checkpoints (a projection without one yet counts as zero). Announcements come through the one
-/// subscription <see cref="RedisChangeRelay"/> holds.
+/// checkpoints of the projections' active generations (a projection without one counts as zero). Announcements come
+/// through the one subscription <see cref="RedisChangeRelay"/> holds.
 /// </summary>
 public sealed class RedisAppliedCheckpoint(RedisViewStore store, RedisChangeRelay relay, IEnumerable<IProjection> projections) : IAppliedCheckpoint
 {
@@ -19,8 +20,16 @@ public sealed class RedisAppliedCheckpoint(RedisViewStore store, RedisChangeRela
         {
             return 0;
         }
-        var stored = await store.Database.HashGetAllAsync(store.Keys.Checkpoints).ConfigureAwait(false);
-        var byName = stored.ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal);
-        return _names.Min(name => byName.GetValueOrDefault(name));
+        var checkpoints = new List<RedisKey>(_names.Length);
+        foreach (var name in _names)
+        {
+            if (await store.Generations.ActiveAsync(name).ConfigureAwait(false) is not { } generation)
+            {
+                return 0;
+            }
+            checkpoints.Add(generation.Checkpoint);
+        }
+        var stored = await store.Database.StringGetAsync([.. checkpoints]).ConfigureAwait(false);
+        return stored.Min(v => v.IsNull ? 0 : (long)v);
     }
 }

@@ -7,7 +7,8 @@ namespace Tally.Views.Redis;
 /// <summary>
 /// The node's one subscription to the change channel, fanned out: results changes applied by other nodes go to this
 /// node's live streams (its own are signalled directly by the projection, so they are skipped here), and every
-/// announcement wakes <see cref="RedisAppliedCheckpoint"/>'s readers.
+/// announcement wakes <see cref="RedisAppliedCheckpoint"/>'s readers. A generation move, from any node, makes this node
+/// read the active generations again.
 /// </summary>
 public sealed class RedisChangeRelay(RedisViewStore store, PollChangeFeed feed) : IHostedService
 {
@@ -24,7 +25,11 @@ public sealed class RedisChangeRelay(RedisViewStore store, PollChangeFeed feed) 
 
     private void OnMessage(RedisChannel channel, RedisValue message)
     {
-        if (ChangeAnnouncement.Parse(message) is { } announcement && announcement.NodeId != store.NodeId)
+        if (message == ChangeAnnouncement.GenerationsMoved)
+        {
+            store.Generations.Invalidate();
+        }
+        else if (ChangeAnnouncement.Parse(message) is { } announcement && announcement.NodeId != store.NodeId)
         {
             foreach (var pollId in announcement.PollIds)
             {

@@ -3,16 +3,30 @@ using StackExchange.Redis;
 
 namespace Tally.Views.Redis;
 
-/// <summary>What every Redis projection shares: the one connection, the key names, the fencing epoch and this node's id.</summary>
-public sealed class RedisViewStore(IConnectionMultiplexer redis, IOptions<RedisViewsOptions> options, LeaderEpoch epoch)
+/// <summary>
+/// What every Redis projection shares: the one connection, the key names, this node's view of the active generations,
+/// the fencing epoch and this node's id.
+/// </summary>
+public sealed class RedisViewStore
 {
-    public IConnectionMultiplexer Connection => redis;
+    public RedisViewStore(IConnectionMultiplexer redis, IOptions<RedisViewsOptions> options, LeaderEpoch epoch)
+    {
+        Connection = redis;
+        Database = redis.GetDatabase();
+        Keys = new RedisKeys(options.Value.KeyPrefix);
+        Epoch = epoch;
+        Generations = new RedisGenerations(redis, Database, Keys, options.Value.GenerationRefresh, options.Value.GenerationGrace);
+    }
 
-    public IDatabase Database { get; } = redis.GetDatabase();
+    public IConnectionMultiplexer Connection { get; }
 
-    public RedisKeys Keys { get; } = new(options.Value.KeyPrefix);
+    public IDatabase Database { get; }
 
-    public LeaderEpoch Epoch => epoch;
+    public RedisKeys Keys { get; }
+
+    public RedisGenerations Generations { get; }
+
+    public LeaderEpoch Epoch { get; }
 
     /// <summary>Tells this node's own change announcements apart from other nodes', which arrive over pub/sub.</summary>
     public Guid NodeId { get; } = Guid.NewGuid();

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Tally.Views.Redis;
 
 /// <summary>Where the Redis views live. Bound from <c>Tally:Views:Redis</c>; checked at start against its annotations.</summary>
-public sealed class RedisViewsOptions
+public sealed class RedisViewsOptions : IValidatableObject
 {
     public const string Section = "Tally:Views:Redis";
 
@@ -29,4 +29,25 @@ public sealed class RedisViewsOptions
     /// <inheritdoc cref="SyncTimeout"/>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":AsyncTimeout must be positive and at most 01:00:00.")]
     public TimeSpan AsyncTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How old this node's knowledge of the active generations may get before a reader reads the pointers again: the
+    /// fallback for a swap announcement this node missed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":GenerationRefresh must be positive and at most 01:00:00.")]
+    public TimeSpan GenerationRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a generation that was swapped out or forgotten is kept before its keys are deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = Section + ":GenerationGrace must be positive and at most 1.00:00:00.")]
+    public TimeSpan GenerationGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A node that missed the announcement reads the old generation until its refresh: it must still be there.
+        if (GenerationGrace <= GenerationRefresh)
+        {
+            yield return new ValidationResult(
+                Section + ":GenerationGrace must be longer than GenerationRefresh.", [nameof(GenerationGrace), nameof(GenerationRefresh)]);
+        }
+    }
 }

@@ -7,7 +7,7 @@ using Tally.Views.Redis;
 namespace Tally.Views.Results;
 
 /// <summary>Live tallies per poll: one hash of option counts and total, counted with HINCRBY, plus the poll's header.</summary>
-public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView, IResultsSink
+public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView, IResultsSink, ICountingView
 {
     private const string HeaderField = "poll";
     private const string ClosedField = "closed_at";
@@ -15,21 +15,40 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
 
     public override string Name => "results";
 
-    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllResults];
-
     private protected override bool Announces => true;
 
     public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) =>
-        Parse(pollId, await Store.Database.HashGetAllAsync(Store.Keys.Results(pollId)).ConfigureAwait(false));
+        await ReadKeysAsync().ConfigureAwait(false) is { } keys ? await GetAsync(keys, pollId).ConfigureAwait(false) : null;
 
     public async ValueTask<ResultsAt> GetWithCheckpointAsync(Guid pollId, CancellationToken ct)
     {
+        if (await ReadKeysAsync().ConfigureAwait(false) is not { } keys)
+        {
+            return new ResultsAt(0, null);
+        }
         // Both sent before either is awaited: they travel on one connection, and Redis runs them in the order sent, so
         // the checkpoint is read before the tally, as the interface promises, in a single round trip.
-        var checkpoint = ReadCheckpointAsync(ct);
-        var fields = Store.Database.HashGetAllAsync(Store.Keys.Results(pollId));
+        var checkpoint = CheckpointOfAsync(keys);
+        var fields = Store.Database.HashGetAllAsync(keys.Results(pollId));
         return new ResultsAt(await checkpoint.ConfigureAwait(false), Parse(pollId, await fields.ConfigureAwait(false)));
     }
+
+    /// <summary>One entry per option, zeros included, with no region.</summary>
+    public async ValueTask<IReadOnlyList<HeldVotes>> CountAsync(Guid pollId, CancellationToken ct) =>
+        await ReadKeysAsync().ConfigureAwait(false) is { } keys ? await CountInAsync(keys, pollId, ct).ConfigureAwait(false) : [];
+
+    private protected override async ValueTask<IReadOnlyList<HeldVotes>> CountInAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        await GetAsync(generation, pollId).ConfigureAwait(false) is { } results
+            ? results.Votes.Select((votes, i) => new HeldVotes(i + 1, null, votes)).ToArray()
+            : [];
+
+    private protected override ValueTask<IReadOnlyList<RedisKey>> PollKeysAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<RedisKey>>([generation.Results(pollId)]);
+
+    private protected override RedisProjection Twin() => new RedisResultsProjection(Store, changes);
+
+    private async Task<PollResults?> GetAsync(GenerationKeys keys, Guid pollId) =>
+        Parse(pollId, await Store.Database.HashGetAllAsync(keys.Results(pollId)).ConfigureAwait(false));
 
     private static PollResults? Parse(Guid pollId, HashEntry[] fields)
     {
@@ -77,7 +96,7 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
     void IResultsSink.Start(Guid pollId, ResultsHeader header)
     {
         Chunk.Barrier();
-        var key = Store.Keys.Results(pollId);
+        var key = Keys.Results(pollId);
         Chunk.Unguarded().Delete(key).HashSet(key, HeaderField, RedisJson.Serialize(header)).HashSet(key, TotalField, 0);
         Chunk.Barrier();
         Chunk.Changed(pollId);
@@ -85,14 +104,14 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
 
     void IResultsSink.Close(Guid pollId, DateTimeOffset closedAt)
     {
-        var key = Store.Keys.Results(pollId);
+        var key = Keys.Results(pollId);
         Chunk.Guarded(key).WriteField(key, ClosedField, RedisJson.Time(closedAt));
         Chunk.Changed(pollId);
     }
 
     void IResultsSink.Count(Guid pollId, int optionId, int change)
     {
-        var key = Store.Keys.Results(pollId);
+        var key = Keys.Results(pollId);
         Chunk.Guarded(key).Increment(key, optionId, change).Increment(key, TotalField, change);
         Chunk.Changed(pollId);
     }

@@ -10,11 +10,13 @@ public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProj
 {
     public override string Name => "voter_status";
 
-    private protected override IReadOnlyList<string> KeyPatterns => [Store.Keys.AllVoters];
-
     public async ValueTask<VoterBallot?> GetAsync(Guid pollId, string voterId, CancellationToken ct)
     {
-        var stored = await Store.Database.HashGetAsync(Store.Keys.Voters(pollId), voterId).ConfigureAwait(false);
+        if (await ReadKeysAsync().ConfigureAwait(false) is not { } keys)
+        {
+            return null;
+        }
+        var stored = await Store.Database.HashGetAsync(keys.Voters(pollId), voterId).ConfigureAwait(false);
         if (stored.IsNull)
         {
             return null;
@@ -25,9 +27,14 @@ public sealed class RedisVoterStatusProjection(RedisViewStore store) : RedisProj
 
     private protected override void Describe(StoredEvent stored) => VoterStatusReducer.Apply(stored, this);
 
+    private protected override ValueTask<IReadOnlyList<RedisKey>> PollKeysAsync(GenerationKeys generation, Guid pollId, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<RedisKey>>([generation.Voters(pollId)]);
+
+    private protected override RedisProjection Twin() => new RedisVoterStatusProjection(Store);
+
     void IVoterStatusSink.Voted(Guid pollId, string voterId, Guid voteId, int optionId, DateTimeOffset votedAt) =>
-        Chunk.Unguarded().WriteField(Store.Keys.Voters(pollId), voterId,
+        Chunk.Unguarded().WriteField(Keys.Voters(pollId), voterId,
             $"{voteId:N}|{optionId.ToString(CultureInfo.InvariantCulture)}|{RedisJson.Time(votedAt)}");
 
-    void IVoterStatusSink.Retracted(Guid pollId, string voterId) => Chunk.Unguarded().DeleteField(Store.Keys.Voters(pollId), voterId);
+    void IVoterStatusSink.Retracted(Guid pollId, string voterId) => Chunk.Unguarded().DeleteField(Keys.Voters(pollId), voterId);
 }

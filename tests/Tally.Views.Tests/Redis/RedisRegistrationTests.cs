@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
 using Tally.Views.Results;
@@ -29,7 +30,25 @@ public sealed class RedisRegistrationTests(RedisServer redis) : IClassFixture<Re
         Assert.Single(services.GetServices<IHostedService>().OfType<RedisChangeRelay>());
         Assert.NotNull(services.GetService<ViewProgress>());
         Assert.Equal(0, await projections[0].ReadCheckpointAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(new RedisKeys(prefix).Checkpoints, services.GetRequiredService<RedisViewStore>().Keys.Checkpoints);
+        Assert.Equal(new RedisKeys(prefix).Generations, services.GetRequiredService<RedisViewStore>().Keys.Generations);
+        Assert.Equal(["results", "heatmap"], services.GetServices<ICountingView>().Select(v => v.Name));
+        Assert.IsType<RedisViewsStamp>(services.GetRequiredService<IViewsStamp>());
         await redis.DeleteAsync(prefix);
+    }
+
+    [Fact]
+    public async Task AGracePeriodNoLongerThanTheRefreshIsRefused()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tally:Views:Redis:ConnectionString"] = SharedRedis.ConnectionString,
+            ["Tally:Views:Redis:GenerationRefresh"] = "00:00:05",
+            ["Tally:Views:Redis:GenerationGrace"] = "00:00:05",
+        }).Build();
+        await using var services = new ServiceCollection().AddTallyRedisViews(configuration).BuildServiceProvider();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RedisViewsOptions>>().Value);
+
+        Assert.Contains("GenerationGrace must be longer than GenerationRefresh", refused.Message);
     }
 }
