@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
 using Tally.Bench.Options;
+using Tally.Bench.Replay;
 using Tally.Bench.Restart;
 
 namespace Tally.Bench;
@@ -19,6 +20,12 @@ public static class Program
         {
             var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
             return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [RedisReplayBench.Mode, .. var replayArgs])
+        {
+            var replay = RedisReplayBench.Parse(replayArgs, Console.Error);
+            return replay is null ? 2 : await RunInterruptibleAsync(ct => RedisReplayBench.RunAsync(replay, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [RestartBench.Mode, .. var restartArgs])

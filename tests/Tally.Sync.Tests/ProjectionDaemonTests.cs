@@ -96,16 +96,20 @@ public sealed class ProjectionDaemonTests
         // As after the ledger was put back to an older copy: two views count events the ledger no longer has.
         var keys = new RedisKeys(servers.KeyPrefix);
         var redis = servers.Redis.GetDatabase();
-        await redis.HashSetAsync(keys.Checkpoints, "results", head + 100);
-        await redis.HashSetAsync(keys.Checkpoints, "heatmap", head + 100);
-        await redis.HashIncrementAsync(keys.Results(pollId), "1", 1000);
-        await redis.HashIncrementAsync(keys.Results(pollId), "total", 1000);
-        await redis.HashIncrementAsync(keys.Heatmap(pollId), $"1:{Regions[0]}", 1000);
+        async Task<GenerationKeys> ActiveAsync(string projection) => keys.Generation((string)(await redis.HashGetAsync(keys.Generations, projection))!);
+        async Task<long> CheckpointAsync(string projection) => (long)await redis.StringGetAsync((await ActiveAsync(projection)).Checkpoint);
+        var results = await ActiveAsync("results");
+        var heatmap = await ActiveAsync("heatmap");
+        await redis.StringSetAsync(results.Checkpoint, head + 100);
+        await redis.StringSetAsync(heatmap.Checkpoint, head + 100);
+        await redis.HashIncrementAsync(results.Results(pollId), "1", 1000);
+        await redis.HashIncrementAsync(results.Results(pollId), "total", 1000);
+        await redis.HashIncrementAsync(heatmap.Heatmap(pollId), $"1:{Regions[0]}", 1000);
 
         await using var second = await TallyNode.StartAsync(servers, "second", Ct);
 
         await Eventually.HoldsAsync(
-            async () => (long)await redis.HashGetAsync(keys.Checkpoints, "results") == head && (long)await redis.HashGetAsync(keys.Checkpoints, "heatmap") == head,
+            async () => await CheckpointAsync("results") == head && await CheckpointAsync("heatmap") == head,
             CatchUp, "the views are rebuilt up to the ledger's head", Ct);
         await AssertViewsMatchLedgerAsync(second, pollId, totalVotes: 60);
     }

@@ -54,11 +54,11 @@ public sealed class LedgerComparison(ILiveVoteCounts counts, IEventLog log, IOpt
 
     /// <summary>
     /// How view <paramref name="view"/> counts a poll's live votes; null for a view that does not count them (the
-    /// catalogue; the deltas, whose windows age out).
+    /// catalogue; the deltas, whose windows age out; voter status, checked through the results it feeds).
     /// </summary>
     public static CountShape? ShapeOf(string view) => view switch
     {
-        "results" or "voter_status" => CountShape.ByOption,
+        "results" => CountShape.ByOption,
         "heatmap" => CountShape.ByOptionAndRegion,
         _ => null,
     };

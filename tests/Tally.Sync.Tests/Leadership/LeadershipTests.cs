@@ -87,17 +87,17 @@ public sealed class LeadershipTests
 
         // a wakes up from a long pause still holding its old epoch and tries to apply the events b applied.
         a.Get<LeaderEpoch>().Current = staleEpoch;
-        var keys = a.Get<RedisViewStore>().Keys;
+        var results = (await a.Get<RedisViewStore>().Generations.ActiveAsync("results"))!;
         var redis = servers.Redis.GetDatabase();
-        var resultsBefore = await redis.HashGetAllAsync(keys.Results(poll.Id));
-        var checkpointsBefore = await redis.HashGetAllAsync(keys.Checkpoints);
+        var resultsBefore = await redis.HashGetAllAsync(results.Results(poll.Id));
+        var checkpointBefore = await redis.StringGetAsync(results.Checkpoint);
         var events = await a.Get<IEventLog>().ReadAfterAsync(0, 1000, Ct);
 
         var stale = a.Get<RedisResultsProjection>();
         await Assert.ThrowsAsync<ProjectionFencedException>(async () => await stale.ApplyAsync(events, Ct));
 
-        Assert.Equal(Sorted(resultsBefore), Sorted(await redis.HashGetAllAsync(keys.Results(poll.Id))));
-        Assert.Equal(Sorted(checkpointsBefore), Sorted(await redis.HashGetAllAsync(keys.Checkpoints)));
+        Assert.Equal(Sorted(resultsBefore), Sorted(await redis.HashGetAllAsync(results.Results(poll.Id))));
+        Assert.Equal(checkpointBefore, await redis.StringGetAsync(results.Checkpoint));
         await AssertCountedExactlyOnceAsync(servers, b, poll.Id);
     }
 
