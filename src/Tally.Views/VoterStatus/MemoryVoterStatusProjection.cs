@@ -27,8 +27,8 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
     private protected override void TakePoll(Guid pollId, MemoryProjection rebuilt)
     {
         var source = ((MemoryVoterStatusProjection)rebuilt)._ballots;
-        var ballots = source.Ballots(pollId, source.Published).ToDictionary(StringComparer.Ordinal);
-        foreach (var (voterId, _) in _ballots.Ballots(pollId, _ballots.Published))
+        var ballots = source.Ballots(pollId, source.Published).ToDictionary(source.VoterId, StringComparer.Ordinal);
+        foreach (var voterId in _ballots.Ballots(pollId, _ballots.Published).Select(_ballots.VoterId).ToArray())
         {
             if (!ballots.ContainsKey(voterId))
             {
@@ -46,7 +46,7 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
     {
         var ballots = Volatile.Read(ref _ballots);
         return ballots.Ballots(pollId, ballots.Published)
-            .GroupBy(ballot => ballot.Value.OptionId)
+            .GroupBy(ballot => ballot.OptionId)
             .OrderBy(option => option.Key)
             .Select(option => new HeldVotes(option.Key, null, option.LongCount()))
             .ToArray();
@@ -66,9 +66,9 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
                 var voters = ballots.Ballots(pollId, batch).ToArray();
                 writer.WriteGuid(pollId);
                 writer.Write(voters.Length);
-                foreach (var (voterId, ballot) in voters)
+                foreach (var ballot in voters)
                 {
-                    writer.Write(voterId);
+                    writer.Write(ballots.VoterId(ballot));
                     writer.WriteGuid(ballot.VoteId);
                     writer.Write(ballot.VotedAtUtcTicks);
                     writer.Write(ballot.OptionId);
