@@ -51,15 +51,15 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
     }
 
     /// <summary>A voter's ballot read from a snapshot, before anything is published.</summary>
-    public bool Load(string voterId, Guid voteId, long votedAtUtcTicks, int optionId)
+    public bool Load(int voter, Guid voteId, long votedAtUtcTicks, int optionId)
     {
         var table = _table;
-        var cell = table.CellOf(voterId);
+        var cell = table.CellOf(voterIds[voter]);
         if (table.IsFull || table.Index[cell] != 0)
         {
             return false;
         }
-        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, 0, voteId, voterIds.Number(voterId), optionId, MemoryBallotEntry.NoOlder));
+        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, 0, voteId, voter, optionId, MemoryBallotEntry.NoOlder));
         return true;
     }
 

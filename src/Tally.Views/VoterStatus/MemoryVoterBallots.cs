@@ -28,6 +28,11 @@ internal sealed class MemoryVoterBallots
 
     public string VoterId(MemoryBallotEntry ballot) => _voterIds[ballot.Voter];
 
+    public string VoterId(int voter) => _voterIds[voter];
+
+    /// <summary>How many voter ids are held; read only while nothing applies.</summary>
+    public int VoterCount => _voterIds.Count;
+
     /// <summary>The live ballots of a poll as of <paramref name="batch"/>.</summary>
     public IEnumerable<MemoryBallotEntry> Ballots(Guid pollId, long batch) => _polls.TryGetValue(pollId, out var poll) ? poll.Ballots(batch) : [];
 
@@ -43,13 +48,25 @@ internal sealed class MemoryVoterBallots
         }
     }
 
+    /// <summary>The voter ids read from a snapshot, numbered in order, before any ballot.</summary>
+    public void LoadVoters(IReadOnlyList<string> voterIds)
+    {
+        foreach (var voterId in voterIds)
+        {
+            if (_voterIds.Number(voterId) != _voterIds.Count - 1)
+            {
+                throw new InvalidDataException($"Voter {voterId} is listed twice.");
+            }
+        }
+    }
+
     /// <summary>A voter's ballot read from a snapshot, before anything is published.</summary>
-    public void Load(Guid pollId, int voterCount, string voterId, Guid voteId, long votedAtUtcTicks, int optionId)
+    public void Load(Guid pollId, int voterCount, int voter, Guid voteId, long votedAtUtcTicks, int optionId)
     {
         var poll = _polls.GetOrAdd(pollId, static (_, held) => new MemoryPollBallots(held.VoterIds, Math.Max(4, held.Count)), (VoterIds: _voterIds, Count: voterCount));
-        if (optionId < 1 || !poll.Load(voterId, voteId, votedAtUtcTicks, optionId))
+        if (optionId < 1 || voter < 0 || voter >= _voterIds.Count || !poll.Load(voter, voteId, votedAtUtcTicks, optionId))
         {
-            throw new InvalidDataException($"Voter {voterId} is held twice in poll {pollId}, or for option {optionId}, or the poll twice.");
+            throw new InvalidDataException($"Voter {voter} is held twice in poll {pollId}, or for option {optionId}, or the poll twice.");
         }
     }
 

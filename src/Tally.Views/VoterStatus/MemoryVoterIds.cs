@@ -12,6 +12,7 @@ internal sealed class MemoryVoterIds
 
     public string this[int number] => Volatile.Read(ref _ids)[number];
 
+    /// <summary>How many are held; only the daemon reads it.</summary>
     public int Count => _numbers.Count;
 
     public int Number(string voterId)

@@ -52,23 +52,30 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
             .ToArray();
     }
 
-    // Pinned here, while nothing applies, until the image is released: the writer reads the versions as of the pinned batch.
+    // Pinned here, while nothing applies, until the image is released: the writer reads the versions as of the pinned
+    // batch. Voter ids are written once, and ballots name them by number.
     private protected override MemoryViewImage Capture()
     {
         var ballots = _ballots;
         var batch = ballots.Pin();
         var polls = ballots.Polls.ToArray();
+        var voters = ballots.VoterCount;
         return new MemoryViewImage(Name, writer =>
         {
+            writer.Write(voters);
+            for (var voter = 0; voter < voters; voter++)
+            {
+                writer.Write(ballots.VoterId(voter));
+            }
             writer.Write(polls.Length);
             foreach (var pollId in polls)
             {
-                var voters = ballots.Ballots(pollId, batch).ToArray();
+                var held = ballots.Ballots(pollId, batch).ToArray();
                 writer.WriteGuid(pollId);
-                writer.Write(voters.Length);
-                foreach (var ballot in voters)
+                writer.Write(held.Length);
+                foreach (var ballot in held)
                 {
-                    writer.Write(ballots.VoterId(ballot));
+                    writer.Write(ballot.Voter);
                     writer.WriteGuid(ballot.VoteId);
                     writer.Write(ballot.VotedAtUtcTicks);
                     writer.Write(ballot.OptionId);
@@ -79,13 +86,19 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
 
     private protected override void Load(BinaryReader reader)
     {
+        var voters = new string[reader.ReadCount()];
+        for (var voter = 0; voter < voters.Length; voter++)
+        {
+            voters[voter] = reader.ReadString();
+        }
+        _ballots.LoadVoters(voters);
         for (var polls = reader.ReadCount(); polls > 0; polls--)
         {
             var pollId = reader.ReadGuid();
             var count = reader.ReadCount();
             for (var i = 0; i < count; i++)
             {
-                _ballots.Load(pollId, count, reader.ReadString(), reader.ReadGuid(), reader.ReadInt64(), reader.ReadInt32());
+                _ballots.Load(pollId, count, reader.ReadInt32(), reader.ReadGuid(), reader.ReadInt64(), reader.ReadInt32());
             }
         }
     }
