@@ -54,7 +54,7 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
     public bool Load(int voter, Guid voteId, long votedAtUtcTicks, int optionId)
     {
         var table = _table;
-        var cell = table.CellOf(voterIds[voter]);
+        var cell = table.CellOf(voter);
         if (table.IsFull || table.Index[cell] != 0)
         {
             return false;
@@ -86,7 +86,7 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
                 table.Entries[table.Count] = old.Entries[kept[i]] with { Older = olderSlot };
                 olderSlot = table.Count++;
             }
-            table.Index[table.CellOf(voterIds[old.Entries[kept[0]].Voter])] = olderSlot + 1;
+            table.Index[table.CellOf(old.Entries[kept[0]].Voter)] = olderSlot + 1;
         }
         Volatile.Write(ref _table, table);
     }

@@ -60,13 +60,19 @@ internal sealed class MemoryVoterBallots
         }
     }
 
-    /// <summary>A voter's ballot read from a snapshot, before anything is published.</summary>
-    public void Load(Guid pollId, int voterCount, int voter, Guid voteId, long votedAtUtcTicks, int optionId)
+    /// <summary>A poll read from a snapshot, with room for <paramref name="voterCount"/> voters, before any of its ballots.</summary>
+    public MemoryPollBallots LoadPoll(Guid pollId, int voterCount)
     {
-        var poll = _polls.GetOrAdd(pollId, static (_, held) => new MemoryPollBallots(held.VoterIds, Math.Max(4, held.Count)), (VoterIds: _voterIds, Count: voterCount));
+        var poll = new MemoryPollBallots(_voterIds, Math.Max(4, voterCount));
+        return _polls.TryAdd(pollId, poll) ? poll : throw new InvalidDataException($"Poll {pollId} is held twice.");
+    }
+
+    /// <summary>A voter's ballot read from a snapshot, before anything is published.</summary>
+    public void Load(MemoryPollBallots poll, int voter, Guid voteId, long votedAtUtcTicks, int optionId)
+    {
         if (optionId < 1 || voter < 0 || voter >= _voterIds.Count || !poll.Load(voter, voteId, votedAtUtcTicks, optionId))
         {
-            throw new InvalidDataException($"Voter {voter} is held twice in poll {pollId}, or for option {optionId}, or the poll twice.");
+            throw new InvalidDataException($"Voter {voter} is held twice in a poll, or for option {optionId}, or beyond the poll's count.");
         }
     }
 

@@ -9,8 +9,14 @@ internal sealed class MemoryVoterIds
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private string[] _ids = new string[64];
+    private int[] _hashes = new int[64];
 
     public string this[int number] => Volatile.Read(ref _ids)[number];
+
+    public static int HashOf(string voterId) => voterId.GetHashCode();
+
+    /// <summary>The voter's <see cref="HashOf(string)"/>, kept so the daemon need not hash the id again; only the daemon reads it.</summary>
+    public int HashOf(int number) => _hashes[number];
 
     /// <summary>How many are held; only the daemon reads it.</summary>
     public int Count => _numbers.Count;
@@ -27,8 +33,10 @@ internal sealed class MemoryVoterIds
             var grown = new string[number * 2];
             Array.Copy(_ids, grown, number);
             Volatile.Write(ref _ids, grown);
+            Array.Resize(ref _hashes, number * 2);
         }
         _ids[number] = voterId;
+        _hashes[number] = HashOf(voterId);
         _numbers.Add(voterId, number);
         return number;
     }

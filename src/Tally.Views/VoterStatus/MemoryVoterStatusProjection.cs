@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Tally.Domain.Events;
 using Tally.Views.Memory;
 
@@ -6,6 +7,9 @@ namespace Tally.Views.VoterStatus;
 /// <summary>Each voter's live vote per poll, so "have I voted?" never reads the vote rows; see <see cref="MemoryVoterBallots"/>.</summary>
 public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatusView, IVoterStatusSink
 {
+    // Voter number, vote id, time of the vote, option: as BinaryWriter writes them.
+    private const int BallotBytes = 4 + 16 + 8 + 4;
+
     private MemoryVoterBallots _ballots = new();
 
     public override string Name => "voter_status";
@@ -92,13 +96,24 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
             voters[voter] = reader.ReadString();
         }
         _ballots.LoadVoters(voters);
+        // Ballots are fixed-size records, read a block at a time: loading millions must not cost a call per field.
+        var block = new byte[BallotBytes * 4096];
         for (var polls = reader.ReadCount(); polls > 0; polls--)
         {
             var pollId = reader.ReadGuid();
             var count = reader.ReadCount();
-            for (var i = 0; i < count; i++)
+            var poll = _ballots.LoadPoll(pollId, count);
+            for (var done = 0; done < count;)
             {
-                _ballots.Load(pollId, count, reader.ReadInt32(), reader.ReadGuid(), reader.ReadInt64(), reader.ReadInt32());
+                var records = block.AsSpan(0, Math.Min(block.Length, (count - done) * BallotBytes));
+                reader.BaseStream.ReadExactly(records);
+                for (var at = 0; at < records.Length; at += BallotBytes)
+                {
+                    var record = records.Slice(at, BallotBytes);
+                    _ballots.Load(poll, BinaryPrimitives.ReadInt32LittleEndian(record), new Guid(record.Slice(4, 16)),
+                        BinaryPrimitives.ReadInt64LittleEndian(record[20..]), BinaryPrimitives.ReadInt32LittleEndian(record[28..]));
+                }
+                done += records.Length / BallotBytes;
             }
         }
     }
