@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tally.Views.Catalog;
 using Tally.Views.Delta;
 using Tally.Views.Heatmap;
+using Tally.Views.Memory;
 using Tally.Views.Progress;
 using Tally.Views.Redis;
 using Tally.Views.Results;
@@ -16,18 +18,22 @@ namespace Tally.Views;
 public static class ViewsRegistration
 {
     /// <summary>The read side in the store <paramref name="provider"/> names.</summary>
-    public static IServiceCollection AddTallyViews(this IServiceCollection services, IConfiguration configuration, ViewsProvider provider)
+    public static IServiceCollection AddTallyViews(this IServiceCollection services, IConfiguration configuration, ViewsProvider provider, string dataPath)
     {
         return provider switch
         {
             ViewsProvider.Redis => services.AddTallyRedisViews(configuration),
-            _ => services.AddTallyMemoryViews(),
+            _ => services.AddTallyMemoryViews(configuration, dataPath),
         };
     }
 
-    /// <summary>The read side held in this process's memory: rebuilt from the event log at every start.</summary>
-    public static IServiceCollection AddTallyMemoryViews(this IServiceCollection services)
+    /// <summary>
+    /// The read side held in this process's memory: loaded at start from the snapshot in <paramref name="dataPath"/>
+    /// (<c>Tally:Views:Snapshots</c>) and brought up to date from the event log, or rebuilt from the whole log.
+    /// </summary>
+    public static IServiceCollection AddTallyMemoryViews(this IServiceCollection services, IConfiguration configuration, string dataPath)
     {
+        services.AddOptions<MemorySnapshotOptions>().Bind(configuration.GetSection(MemorySnapshotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ViewProgress>();
         services.AddSingleton<PollChangeFeed>();
         AddProjection<MemoryResultsProjection, IResultsView>(services);
@@ -35,8 +41,21 @@ public static class ViewsRegistration
         AddProjection<MemoryDeltaProjection, IDeltaView>(services);
         AddProjection<MemoryVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<MemoryPollCatalogProjection, IPollCatalogView>(services);
+        services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryResultsProjection>());
+        services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryHeatmapProjection>());
+        // Registered before the projection daemon, so the snapshot is loaded before it starts and written after it stops.
+        services.AddSingleton(sp => new MemoryViewsStamp(
+            sp.GetServices<IProjection>(),
+            sp.GetRequiredService<IOptions<MemorySnapshotOptions>>().Value,
+            new MemorySnapshotFile(Path.Combine(dataPath, MemorySnapshotFileName)),
+            sp.GetRequiredService<ILogger<MemoryViewsStamp>>()));
+        services.AddSingleton<IViewsStamp>(sp => sp.GetRequiredService<MemoryViewsStamp>());
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryViewsStamp>());
         return services;
     }
+
+    /// <summary>The memory views' snapshot, in the data folder.</summary>
+    public const string MemorySnapshotFileName = "views.snapshot";
 
     /// <summary>
     /// The read side kept in Redis (<c>Tally:Views:Redis</c>): shared by every node, surviving restarts, and resumed from

@@ -27,7 +27,7 @@ public static class TopologyRegistration
     {
         services.AddSingleton(topology);
         services.AddTallyLedger(configuration, dataPath, topology.Ledger);
-        services.AddTallyViews(configuration, topology.Views);
+        services.AddTallyViews(configuration, topology.Views, dataPath);
 
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LeadershipOptions>().Bind(configuration.GetSection(LeadershipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -16,11 +16,13 @@ namespace Tally.Views.Catalog;
 /// </summary>
 public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView, IPollCatalogSink
 {
-    private readonly ImmutableDictionary<Guid, Poll>.Builder _polls = ImmutableDictionary.CreateBuilder<Guid, Poll>();
+    private ImmutableDictionary<Guid, Poll>.Builder _polls = ImmutableDictionary.CreateBuilder<Guid, Poll>();
     private AppendOnlyList<Guid> _byCreation = new();
     private ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
-    private readonly HashSet<AppendOnlyList<int>> _grown = [];
-    private MemoryPublishedCatalog _published = new(ImmutableDictionary<Guid, Poll>.Empty, new AppendOnlySnapshot<Guid>([], 0));
+    private HashSet<AppendOnlyList<int>> _grown = [];
+    private MemoryPublishedCatalog _published;
+
+    public MemoryPollCatalogProjection() => _published = new(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix);
 
     public override string Name => "poll_catalog";
 
@@ -51,14 +53,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
     protected override void Apply(StoredEvent stored) => PollCatalogReducer.Apply(stored, this);
 
     // New lists rather than emptied ones: a reader may still hold snapshots of the old ones.
-    protected override void Forget()
-    {
-        _polls.Clear();
-        _byCreation = new AppendOnlyList<Guid>();
-        _byWordPrefix = new ConcurrentDictionary<string, AppendOnlyList<int>>(StringComparer.Ordinal);
-        _grown.Clear();
-        Volatile.Write(ref _published, new MemoryPublishedCatalog(ImmutableDictionary<Guid, Poll>.Empty, _byCreation.Published));
-    }
+    protected override void Forget() => TakeState(new MemoryPollCatalogProjection());
 
     protected override void Publish()
     {
@@ -68,8 +63,82 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         }
         _grown.Clear();
         _byCreation.Publish();
-        Volatile.Write(ref _published, new MemoryPublishedCatalog(_polls.ToImmutable(), _byCreation.Published));
+        Volatile.Write(ref _published, new MemoryPublishedCatalog(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix));
     }
+
+    private protected override MemoryProjection CreateEmpty() => new MemoryPollCatalogProjection();
+
+    private protected override void TakeState(MemoryProjection other)
+    {
+        var catalog = (MemoryPollCatalogProjection)other;
+        _polls = catalog._polls;
+        _byCreation = catalog._byCreation;
+        _byWordPrefix = catalog._byWordPrefix;
+        _grown = catalog._grown;
+        Volatile.Write(ref _published, catalog._published);
+    }
+
+    // A poll's title never changes, so a poll still listed keeps its index entries. One the catalogue lost is listed
+    // again as the newest (the lists only grow at their end); one the log does not hold is no longer found, though it
+    // still counts in the totals of the lists it was in.
+    private protected override void TakePoll(Guid pollId, MemoryProjection rebuilt)
+    {
+        var poll = ((MemoryPollCatalogProjection)rebuilt)._polls.GetValueOrDefault(pollId);
+        if (poll is null)
+        {
+            _polls.Remove(pollId);
+        }
+        else if (_polls.ContainsKey(pollId))
+        {
+            _polls[pollId] = poll;
+        }
+        else
+        {
+            Add(poll);
+        }
+    }
+
+    // The catalogue holds poll definitions, no votes.
+    private protected override IReadOnlyList<HeldVotes> Count(Guid pollId) => [];
+
+    private protected override MemoryViewImage Capture()
+    {
+        var catalog = _published;
+        return new MemoryViewImage(Name, writer =>
+        {
+            var listed = new List<Poll>(catalog.Created.Count);
+            for (var ordinal = 0; ordinal < catalog.Created.Count; ordinal++)
+            {
+                if (catalog.Polls.TryGetValue(catalog.Created.Items[ordinal], out var poll))
+                {
+                    listed.Add(poll);
+                }
+            }
+            writer.Write(listed.Count);
+            foreach (var poll in listed)
+            {
+                writer.WritePoll(poll);
+            }
+        });
+    }
+
+    // The word indexes are made again from the titles, oldest poll first, as the log made them.
+    private protected override void Load(BinaryReader reader)
+    {
+        for (var count = reader.ReadCount(); count > 0; count--)
+        {
+            var poll = reader.ReadPoll();
+            if (_polls.ContainsKey(poll.Id))
+            {
+                throw new InvalidDataException($"Poll {poll.Id} is listed twice.");
+            }
+            Add(poll);
+        }
+        Publish();
+    }
+
+    // Listed as the event that created it lists it; the poll it holds may have closed since.
+    private void Add(Poll poll) => PollCatalogReducer.Apply(new StoredEvent(0, poll.CreatedAt, new PollCreated(poll)), this);
 
     // Ordinals stand for the creation sequence here; long words are checked against the titles themselves.
     void IPollCatalogSink.Add(Poll poll, long sequence, IReadOnlySet<string> wordPrefixes, IReadOnlyList<string> longWords)
@@ -98,7 +167,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         var lists = new List<AppendOnlySnapshot<int>>(search.IndexKeys.Count);
         foreach (var key in search.IndexKeys)
         {
-            if (!_byWordPrefix.TryGetValue(key, out var list))
+            if (!catalog.ByWordPrefix.TryGetValue(key, out var list))
             {
                 return ([], 0);
             }

@@ -6,9 +6,20 @@ namespace Tally.Views.Delta;
 /// The daemon's working buckets of one poll in memory. Snapshots share the tree and every bucket the batch left alone; a
 /// bucket's counts are copied once per batch, the first time the batch changes them after a snapshot took them.
 /// </summary>
-internal sealed class MemoryPollBuckets(int optionCount)
+internal sealed class MemoryPollBuckets(int optionCount, ImmutableSortedDictionary<long, long[]>.Builder buckets)
 {
-    private readonly ImmutableSortedDictionary<long, long[]>.Builder _buckets = ImmutableSortedDictionary.CreateBuilder<long, long[]>();
+    private readonly ImmutableSortedDictionary<long, long[]>.Builder _buckets = buckets;
+
+    public MemoryPollBuckets(int optionCount)
+        : this(optionCount, ImmutableSortedDictionary.CreateBuilder<long, long[]>())
+    {
+    }
+
+    /// <summary>Buckets as they were published, to go on from; their counts are copied before they change.</summary>
+    public MemoryPollBuckets(MemoryDeltaSnapshot snapshot)
+        : this(snapshot.OptionCount, snapshot.ByBucket.ToBuilder())
+    {
+    }
 
     // Buckets whose counts no snapshot holds yet, so they may change in place.
     private readonly HashSet<long> _unpublished = [];

@@ -13,7 +13,21 @@ internal sealed class MemoryPollRegions
         _optionCount = optionCount;
         foreach (var region in regions)
         {
-            Add(region);
+            Add(region, new long[optionCount]);
+        }
+    }
+
+    /// <summary>A heatmap as it was published, to go on from.</summary>
+    public MemoryPollRegions(MemoryHeatmapSnapshot snapshot)
+        : this(snapshot.OptionCount, [])
+    {
+        foreach (var region in snapshot.Heatmap.Regions)
+        {
+            if (region.Votes.Count != _optionCount || _index.ContainsKey(region.Region))
+            {
+                throw new InvalidDataException($"Region {region.Region} is held twice or with {region.Votes.Count} counts for {_optionCount} options.");
+            }
+            Add(region.Region, region.Votes.ToArray());
         }
     }
 
@@ -21,12 +35,12 @@ internal sealed class MemoryPollRegions
     {
         if (!_index.TryGetValue(region, out var i))
         {
-            i = Add(region);
+            i = Add(region, new long[_optionCount]);
         }
         _votes[i][optionId - 1] += change;
     }
 
-    public PollHeatmap Freeze(Guid pollId)
+    public MemoryHeatmapSnapshot Freeze(Guid pollId)
     {
         var counts = new RegionCounts[_names.Count];
         for (var i = 0; i < counts.Length; i++)
@@ -34,14 +48,14 @@ internal sealed class MemoryPollRegions
             var votes = _votes[i];
             counts[i] = new RegionCounts(_names[i], (long[])votes.Clone(), votes.Sum());
         }
-        return new PollHeatmap(pollId, counts);
+        return new MemoryHeatmapSnapshot(_optionCount, new PollHeatmap(pollId, counts));
     }
 
-    private int Add(string region)
+    private int Add(string region, long[] votes)
     {
         _index[region] = _names.Count;
         _names.Add(region);
-        _votes.Add(new long[_optionCount]);
+        _votes.Add(votes);
         return _names.Count - 1;
     }
 }

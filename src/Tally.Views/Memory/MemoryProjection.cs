@@ -5,7 +5,8 @@ namespace Tally.Views.Memory;
 /// <summary>
 /// An in-process view. Only the projection daemon writes (one batch at a time); readers see what was published at the
 /// end of a batch, never part of one, and it is published before the checkpoint moves, so a reader that saw checkpoint
-/// N sees every event up to N.
+/// N sees every event up to N. Each view keeps its whole state in one object that readers reach through one reference,
+/// so a shadow's state, a fresh one, or one loaded from a snapshot replaces it in one step.
 /// </summary>
 public abstract class MemoryProjection : IProjection
 {
@@ -18,6 +19,61 @@ public abstract class MemoryProjection : IProjection
     public ValueTask<long> ReadCheckpointAsync(CancellationToken ct) => ValueTask.FromResult(Checkpoint);
 
     public ValueTask ApplyAsync(IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    {
+        ApplyEvents(events);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ForgetAsync(CancellationToken ct)
+    {
+        Forget();
+        Volatile.Write(ref _checkpoint, 0);
+        return ValueTask.CompletedTask;
+    }
+
+    public IShadowProjection CreateShadow() => new MemoryShadowProjection(this, CreateEmpty());
+
+    /// <summary>
+    /// The poll is rebuilt apart, in an empty view fed only its events, then taken over and published as one batch.
+    /// </summary>
+    public ValueTask RepairPollAsync(Guid pollId, IReadOnlyList<StoredEvent> pollEvents, CancellationToken ct)
+    {
+        var rebuilt = CreateEmpty();
+        rebuilt.ApplyEvents(pollEvents);
+        TakePoll(pollId, rebuilt);
+        Publish();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>What this view counts for one poll, as published; empty when it does not know the poll.</summary>
+    public ValueTask<IReadOnlyList<HeldVotes>> CountAsync(Guid pollId, CancellationToken ct) => ValueTask.FromResult(Count(pollId));
+
+    /// <summary>
+    /// Readers see <paramref name="shadow"/>'s state from now on, in one step, then its checkpoint. Called only while
+    /// nothing applies to this view; the shadow is not used again.
+    /// </summary>
+    internal void SwapIn(MemoryProjection shadow)
+    {
+        TakeState(shadow);
+        Volatile.Write(ref _checkpoint, shadow.Checkpoint);
+    }
+
+    /// <summary>The published state, captured while nothing applies; see <see cref="MemoryViewImage"/>.</summary>
+    internal MemoryViewImage CaptureImage() => Capture();
+
+    /// <summary>
+    /// A new view of the same kind holding what <see cref="CaptureImage"/> wrote, at <paramref name="checkpoint"/>; not
+    /// live until <see cref="SwapIn"/>. Throws on data it cannot read.
+    /// </summary>
+    internal MemoryProjection LoadImage(BinaryReader reader, long checkpoint)
+    {
+        var loaded = CreateEmpty();
+        loaded.Load(reader);
+        loaded._checkpoint = checkpoint;
+        return loaded;
+    }
+
+    private void ApplyEvents(IReadOnlyList<StoredEvent> events)
     {
         var checkpoint = Checkpoint;
         var applied = false;
@@ -36,14 +92,6 @@ public abstract class MemoryProjection : IProjection
             Publish();
             Volatile.Write(ref _checkpoint, checkpoint);
         }
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ForgetAsync(CancellationToken ct)
-    {
-        Forget();
-        Volatile.Write(ref _checkpoint, 0);
-        return ValueTask.CompletedTask;
     }
 
     protected abstract void Apply(StoredEvent e);
@@ -56,8 +104,22 @@ public abstract class MemoryProjection : IProjection
     {
     }
 
-    // TEMPORARY scaffolding until the views helpers' branches are merged.
-    public IShadowProjection CreateShadow() => throw new NotSupportedException();
+    /// <summary>A new, empty view of the same kind that readers never reach and that tells live streams nothing.</summary>
+    private protected abstract MemoryProjection CreateEmpty();
 
-    public ValueTask RepairPollAsync(Guid pollId, IReadOnlyList<StoredEvent> pollEvents, CancellationToken ct) => throw new NotSupportedException();
+    /// <summary>Serves <paramref name="other"/>'s state (a view of the same kind) from now on, telling live streams what changed.</summary>
+    private protected abstract void TakeState(MemoryProjection other);
+
+    /// <summary>
+    /// Holds what <paramref name="rebuilt"/> (a view of the same kind, fed only that poll's events) holds about the poll
+    /// instead of what this view held, from the next publication on.
+    /// </summary>
+    private protected abstract void TakePoll(Guid pollId, MemoryProjection rebuilt);
+
+    private protected abstract IReadOnlyList<HeldVotes> Count(Guid pollId);
+
+    private protected abstract MemoryViewImage Capture();
+
+    /// <summary>Reads a captured state and publishes it; throws on data it cannot read.</summary>
+    private protected abstract void Load(BinaryReader reader);
 }

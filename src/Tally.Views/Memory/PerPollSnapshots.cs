@@ -18,6 +18,11 @@ internal sealed class PerPollSnapshots<TState, TSnapshot>(Func<Guid, TState, TSn
 
     public TSnapshot? Snapshot(Guid pollId) => _published.GetValueOrDefault(pollId);
 
+    /// <summary>Every published poll with its snapshot, at one moment: later batches publish new snapshots, never change these.</summary>
+    public KeyValuePair<Guid, TSnapshot>[] Published() => _published.ToArray();
+
+    public ICollection<Guid> PublishedPolls => _published.Keys;
+
     public void Start(Guid pollId, TState state)
     {
         _working[pollId] = state;
@@ -35,22 +40,18 @@ internal sealed class PerPollSnapshots<TState, TSnapshot>(Func<Guid, TState, TSn
         return true;
     }
 
-    /// <summary>The working state of a poll, started by <paramref name="create"/> if it has none, marked as changed in this batch.</summary>
-    public TState Change(Guid pollId, Func<TState> create)
+    /// <summary>Holds <paramref name="other"/>'s working state of the poll instead of this one's (none: the poll goes), from the next publication.</summary>
+    public void TakePoll(Guid pollId, PerPollSnapshots<TState, TSnapshot> other)
     {
-        if (!TryChange(pollId, out var state))
+        if (other._working.TryGetValue(pollId, out var state))
         {
-            state = create();
-            Start(pollId, state);
+            _working[pollId] = state;
         }
-        return state;
-    }
-
-    public void Clear()
-    {
-        _working.Clear();
-        _changed.Clear();
-        _published.Clear();
+        else
+        {
+            _working.Remove(pollId);
+        }
+        _changed.Add(pollId);
     }
 
     /// <summary>Publishes a snapshot of every poll changed since the last call, then tells <paramref name="feed"/> which.</summary>
@@ -58,7 +59,14 @@ internal sealed class PerPollSnapshots<TState, TSnapshot>(Func<Guid, TState, TSn
     {
         foreach (var pollId in _changed)
         {
-            _published[pollId] = freeze(pollId, _working[pollId]);
+            if (_working.TryGetValue(pollId, out var state))
+            {
+                _published[pollId] = freeze(pollId, state);
+            }
+            else
+            {
+                _published.TryRemove(pollId, out _);
+            }
         }
         if (feed is not null)
         {

@@ -1,65 +1,125 @@
-using System.Collections.Concurrent;
+using System.Buffers.Binary;
 using Tally.Domain.Events;
 using Tally.Views.Memory;
 
 namespace Tally.Views.VoterStatus;
 
-/// <summary>
-/// Each voter's live vote per poll, so "have I voted?" never reads the vote rows. Batches are numbered; a voter's entry
-/// keeps what the batch being applied wrote and what readers saw before it, and a reader takes the number of the batch
-/// published last, then the version as of it, so it sees a batch whole or not at all. Publishing moves one number: it
-/// costs nothing per voter, however many there are.
-/// </summary>
+/// <summary>Each voter's live vote per poll, so "have I voted?" never reads the vote rows; see <see cref="MemoryVoterBallots"/>.</summary>
 public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatusView, IVoterStatusSink
 {
-    private readonly ConcurrentDictionary<(Guid PollId, string VoterId), BallotVersion> _ballots = new();
-    private readonly List<(Guid PollId, string VoterId)> _retracted = [];
-    private long _published;
+    // Voter number, vote id, time of the vote, option: as BinaryWriter writes them.
+    private const int BallotBytes = 4 + 16 + 8 + 4;
+
+    private MemoryVoterBallots _ballots = new();
 
     public override string Name => "voter_status";
 
-    public ValueTask<VoterBallot?> GetAsync(Guid pollId, string voterId, CancellationToken ct)
-    {
-        var published = Volatile.Read(ref _published);
-        return ValueTask.FromResult(_ballots.TryGetValue((pollId, voterId), out var version) ? version.AsOf(published) : null);
-    }
+    public ValueTask<VoterBallot?> GetAsync(Guid pollId, string voterId, CancellationToken ct) =>
+        ValueTask.FromResult(Volatile.Read(ref _ballots).Get(pollId, voterId));
 
     protected override void Apply(StoredEvent stored) => VoterStatusReducer.Apply(stored, this);
 
-    protected override void Forget()
-    {
-        _ballots.Clear();
-        _retracted.Clear();
-    }
+    protected override void Forget() => Volatile.Write(ref _ballots, new MemoryVoterBallots());
 
-    protected override void Publish()
+    protected override void Publish() => _ballots.Publish();
+
+    private protected override MemoryProjection CreateEmpty() => new MemoryVoterStatusProjection();
+
+    private protected override void TakeState(MemoryProjection other) => Volatile.Write(ref _ballots, ((MemoryVoterStatusProjection)other)._ballots);
+
+    // Written as the batch being applied, so readers see the poll's old voters until it is published, then the new ones.
+    private protected override void TakePoll(Guid pollId, MemoryProjection rebuilt)
     {
-        var batch = _published + 1;
-        Volatile.Write(ref _published, batch);
-        // A retracted ballot, once published, reads the same as no entry: the entry goes, unless a later batch wrote it again.
-        foreach (var key in _retracted)
+        var source = ((MemoryVoterStatusProjection)rebuilt)._ballots;
+        var ballots = source.Ballots(pollId, source.Published).ToDictionary(source.VoterId, StringComparer.Ordinal);
+        foreach (var voterId in _ballots.Ballots(pollId, _ballots.Published).Select(_ballots.VoterId).ToArray())
         {
-            if (_ballots.TryGetValue(key, out var version) && version.Batch == batch && version.Ballot is null)
+            if (!ballots.ContainsKey(voterId))
             {
-                _ballots.TryRemove(KeyValuePair.Create(key, version));
+                _ballots.Retracted(pollId, voterId);
             }
         }
-        _retracted.Clear();
+        foreach (var (voterId, ballot) in ballots)
+        {
+            _ballots.Voted(pollId, voterId, ballot.VoteId, ballot.VotedAtUtcTicks, ballot.OptionId);
+        }
+    }
+
+    // Live ballots per option, in every region together: the voter status does not keep where a vote was cast.
+    private protected override IReadOnlyList<HeldVotes> Count(Guid pollId)
+    {
+        var ballots = Volatile.Read(ref _ballots);
+        return ballots.Ballots(pollId, ballots.Published)
+            .GroupBy(ballot => ballot.OptionId)
+            .OrderBy(option => option.Key)
+            .Select(option => new HeldVotes(option.Key, null, option.LongCount()))
+            .ToArray();
+    }
+
+    // Pinned here, while nothing applies, until the image is released: the writer reads the versions as of the pinned
+    // batch. Voter ids are written once, and ballots name them by number.
+    private protected override MemoryViewImage Capture()
+    {
+        var ballots = _ballots;
+        var batch = ballots.Pin();
+        var polls = ballots.Polls.ToArray();
+        var voters = ballots.VoterCount;
+        return new MemoryViewImage(Name, writer =>
+        {
+            writer.Write(voters);
+            for (var voter = 0; voter < voters; voter++)
+            {
+                writer.Write(ballots.VoterId(voter));
+            }
+            writer.Write(polls.Length);
+            foreach (var pollId in polls)
+            {
+                var held = ballots.Ballots(pollId, batch).ToArray();
+                writer.WriteGuid(pollId);
+                writer.Write(held.Length);
+                foreach (var ballot in held)
+                {
+                    writer.Write(ballot.Voter);
+                    writer.WriteGuid(ballot.VoteId);
+                    writer.Write(ballot.VotedAtUtcTicks);
+                    writer.Write(ballot.OptionId);
+                }
+            }
+        }, ballots.Unpin);
+    }
+
+    private protected override void Load(BinaryReader reader)
+    {
+        var voters = new string[reader.ReadCount()];
+        for (var voter = 0; voter < voters.Length; voter++)
+        {
+            voters[voter] = reader.ReadString();
+        }
+        _ballots.LoadVoters(voters);
+        // Ballots are fixed-size records, read a block at a time: loading millions must not cost a call per field.
+        var block = new byte[BallotBytes * 4096];
+        for (var polls = reader.ReadCount(); polls > 0; polls--)
+        {
+            var pollId = reader.ReadGuid();
+            var count = reader.ReadCount();
+            var poll = _ballots.LoadPoll(pollId, count);
+            for (var done = 0; done < count;)
+            {
+                var records = block.AsSpan(0, Math.Min(block.Length, (count - done) * BallotBytes));
+                reader.BaseStream.ReadExactly(records);
+                for (var at = 0; at < records.Length; at += BallotBytes)
+                {
+                    var record = records.Slice(at, BallotBytes);
+                    _ballots.Load(poll, BinaryPrimitives.ReadInt32LittleEndian(record), new Guid(record.Slice(4, 16)),
+                        BinaryPrimitives.ReadInt64LittleEndian(record[20..]), BinaryPrimitives.ReadInt32LittleEndian(record[28..]));
+                }
+                done += records.Length / BallotBytes;
+            }
+        }
     }
 
     void IVoterStatusSink.Voted(Guid pollId, string voterId, Guid voteId, int optionId, DateTimeOffset votedAt) =>
-        Write((pollId, voterId), new VoterBallot(voteId, optionId, votedAt));
+        _ballots.Voted(pollId, voterId, voteId, votedAt.UtcTicks, optionId);
 
-    void IVoterStatusSink.Retracted(Guid pollId, string voterId)
-    {
-        if (_ballots.ContainsKey((pollId, voterId)))
-        {
-            Write((pollId, voterId), null);
-            _retracted.Add((pollId, voterId));
-        }
-    }
-
-    // Only the daemon writes, one batch at a time: the batch being applied is the one after the last published.
-    private void Write((Guid PollId, string VoterId) key, VoterBallot? ballot) =>
-        _ballots[key] = _ballots.GetValueOrDefault(key, BallotVersion.None).Then(_published + 1, ballot);
+    void IVoterStatusSink.Retracted(Guid pollId, string voterId) => _ballots.Retracted(pollId, voterId);
 }

@@ -1,0 +1,71 @@
+using Tally.Views.VoterStatus;
+
+namespace Tally.Views.Tests.Memory;
+
+/// <summary>
+/// The memory voter status against a plain model, through many batches that vote, change, retract and vote again (so
+/// poll tables fill and are compacted often): readers see the published batch, and a snapshot pinned at one batch
+/// reads that batch however many follow before it is done.
+/// </summary>
+public sealed class MemoryVoterBallotsTests
+{
+    private static readonly Guid Poll = Guid.NewGuid();
+
+    [Theory]
+    [InlineData(20301)]
+    [InlineData(7)]
+    [InlineData(4242)]
+    [InlineData(99)]
+    public void ReadersAndAPinnedSnapshotSeeTheirBatchThroughCompactions(int seed)
+    {
+        var random = new Random(seed);
+        var ballots = new MemoryVoterBallots();
+        var model = new Dictionary<string, int>();
+        Dictionary<string, int>? pinnedModel = null;
+        long pinned = -1;
+        for (var batch = 1; batch <= 400; batch++)
+        {
+            var before = new Dictionary<string, int>(model);
+            for (var i = random.Next(1, 40); i > 0; i--)
+            {
+                var voter = $"voter-{random.Next(60)}";
+                if (random.Next(4) == 0)
+                {
+                    ballots.Retracted(Poll, voter);
+                    model.Remove(voter);
+                }
+                else
+                {
+                    var option = random.Next(1, 5);
+                    ballots.Voted(Poll, voter, Guid.NewGuid(), batch, option);
+                    model[voter] = option;
+                }
+            }
+            // Half-way through the batch, readers still see the one before it.
+            Assert.Equal(Sorted(before), Sorted(Read(ballots, ballots.Published)));
+            ballots.Publish();
+            Assert.Equal(Sorted(model), Sorted(Read(ballots, ballots.Published)));
+            for (var v = 0; v < 60; v++)
+            {
+                Assert.Equal(model.GetValueOrDefault($"voter-{v}"), ballots.Get(Poll, $"voter-{v}")?.OptionId ?? 0);
+            }
+
+            if (batch % 50 == 10)
+            {
+                pinned = ballots.Pin();
+                pinnedModel = new Dictionary<string, int>(model);
+            }
+            else if (batch % 50 == 40)
+            {
+                Assert.Equal(Sorted(pinnedModel!), Sorted(Read(ballots, pinned)));
+                ballots.Unpin();
+            }
+        }
+    }
+
+    private static Dictionary<string, int> Read(MemoryVoterBallots ballots, long batch) =>
+        ballots.Ballots(Poll, batch).ToDictionary(ballots.VoterId, b => b.OptionId);
+
+    private static string Sorted(Dictionary<string, int> ballots) =>
+        string.Join(",", ballots.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key}={b.Value}"));
+}
