@@ -22,6 +22,11 @@ public static class Program
             return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
         }
 
+        if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])
+        {
+            return await MemoryReplayBench.RunAsync(memoryReplayArgs);
+        }
+
         if (args is [RedisReplayBench.Mode, .. var replayArgs])
         {
             var replay = RedisReplayBench.Parse(replayArgs, Console.Error);
