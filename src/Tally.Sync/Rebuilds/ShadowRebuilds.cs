@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tally.Domain.Events;
@@ -24,10 +23,9 @@ public sealed class ShadowRebuilds(
     LedgerComparison comparison,
     BetweenBatches betweenBatches,
     SyncMetrics metrics,
-    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     IOptions<SyncOptions> options,
-    ILogger<ShadowRebuilds> logger)
+    ILogger<ShadowRebuilds> logger) : IAsyncDisposable
 {
     private const int SampleSize = 20;
 
@@ -35,7 +33,9 @@ public sealed class ShadowRebuilds(
     private readonly ConcurrentDictionary<string, RebuildStatus> _last = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RebuildStatus> _lastSwap = new(StringComparer.Ordinal);
     private readonly SyncOptions _options = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
     private int _running;
+    private Task _rebuild = Task.CompletedTask;
 
     public IReadOnlyCollection<string> Names => _projections.Keys;
 
@@ -61,8 +61,16 @@ public sealed class ShadowRebuilds(
         var status = new RebuildStatus(name, RebuildState.Replaying, clock.GetUtcNow(), 0, commits.LastSequence, 0, null, null, null);
         _last[name] = status;
         metrics.Rebuild(status);
-        _ = Task.Run(() => RunAsync(live, status, lifetime.ApplicationStopping));
+        _rebuild = Task.Run(() => RunAsync(live, status, _stopping.Token));
         return status;
+    }
+
+    /// <summary>Stops a running rebuild (its shadow is dropped) when the node stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _rebuild.ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private async Task RunAsync(IProjection live, RebuildStatus status, CancellationToken ct)
