@@ -25,7 +25,13 @@ public static class LedgerSeeder
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddTallyLedger(new ConfigurationBuilder().Build(), dataPath, LedgerProvider.Sqlite);
+        // Big batches: seeding wants throughput, not the latency the server's defaults are tuned for.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tally:GroupCommit:MaxBatchSize"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Tally:GroupCommit:QueueCapacity"] = (2 * concurrency).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        services.AddTallyLedger(configuration, dataPath, LedgerProvider.Sqlite);
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToArray();
         foreach (var service in hosted)

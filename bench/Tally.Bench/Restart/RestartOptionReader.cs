@@ -15,7 +15,7 @@ public static class RestartOptionReader
 
           --votes <n>               votes to seed (default 10000000)
           --polls <n>               polls they are spread over, each voter voting in every poll in turn (default 20)
-          --seed-concurrency <n>    votes in flight while seeding (default 512)
+          --seed-concurrency <n>    votes in flight while seeding, and the group commit's batch size (default 10000)
           --ready-timeout <s>       how long a start may take to become ready (default 600)
           --server-dll <path>       Tally.Server.dll to start (default src/Tally.Server/bin/Release/net10.0/Tally.Server.dll)
           --data-path <folder>      restart on this existing data folder instead of seeding one

@@ -8,7 +8,7 @@ public sealed record RestartOptions
     public int Polls { get; init; } = 20;
 
     /// <summary>Votes in flight while seeding: enough for big group-commit batches.</summary>
-    public int SeedConcurrency { get; init; } = 512;
+    public int SeedConcurrency { get; init; } = 10_000;
 
     /// <summary>How long a start may take to become ready (replaying the whole log without a snapshot).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(10);
