@@ -3,7 +3,7 @@
 # (scripts/test-services.sh), one node in that mode trusting a fresh bench issuer key, runs the bench against it with
 # the arguments given, and stops everything. Build first: dotnet build -c Release Tally.slnx
 #   bash scripts/bench-postgres-redis.sh --duration 15 --read-seconds 5
-# With --compare-limits on, the bench launches its two nodes itself (limits on, and off) on these services; with
+# With --compare-limits on (or --compare-rebuild on), the bench launches its nodes itself on these services; with
 # --compare-build <dll> likewise (this build, and that one), the other build on a database and key prefix of its own
 # so that each node projects its own votes.
 set -euo pipefail
@@ -18,7 +18,7 @@ stop() {
 trap stop EXIT INT TERM
 test_services_start
 
-if [[ " $* " == *" --compare-limits on "* || " $* " == *" --compare-build "* ]]; then
+if [[ " $* " == *" --compare-limits on "* || " $* " == *" --compare-rebuild on "* || " $* " == *" --compare-build "* ]]; then
     other=()
     if [[ " $* " == *" --compare-build "* ]]; then
         "$PG_BIN/createdb" -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$TALLY_TEST_POSTGRES")" -U tally tally_other

@@ -78,7 +78,8 @@ public sealed class ShadowRebuilds(
         var shadow = live.CreateShadow();
         try
         {
-            var (position, polls) = await ReplayAsync(live, shadow, status, ct).ConfigureAwait(false);
+            (status, var polls) = await ReplayAsync(live, shadow, status, ct).ConfigureAwait(false);
+            var position = status.Applied;
             status = Update(status with { State = RebuildState.Checking });
             var checksum = await CheckAsync(shadow, polls, position, ct).ConfigureAwait(false);
             if (!checksum.Matches)
@@ -119,7 +120,8 @@ public sealed class ShadowRebuilds(
     }
 
     /// <summary>Replays the log into the shadow until it is within one batch of the live view.</summary>
-    private async Task<(long Position, HashSet<Guid> Polls)> ReplayAsync(IProjection live, IShadowProjection shadow, RebuildStatus status, CancellationToken ct)
+    /// <returns>The status as the replay left it (events replayed, speed), and every poll it saw created.</returns>
+    private async Task<(RebuildStatus Status, HashSet<Guid> Polls)> ReplayAsync(IProjection live, IShadowProjection shadow, RebuildStatus status, CancellationToken ct)
     {
         var polls = new HashSet<Guid>();
         var position = 0L;
@@ -132,7 +134,7 @@ public sealed class ShadowRebuilds(
             var events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
             if (events.Count == 0)
             {
-                return (position, polls);
+                return (status, polls);
             }
             foreach (var stored in events)
             {
@@ -148,7 +150,7 @@ public sealed class ShadowRebuilds(
             // Within a batch of the live view: the rest is caught up in the daemon's pause, where it cannot run away.
             if (liveAt - position <= _options.BatchSize)
             {
-                return (position, polls);
+                return (status, polls);
             }
             // Votes arrived while this batch ran: leave the machine to them for most of the time.
             if (commits.LastSequence != ledgerBefore)
