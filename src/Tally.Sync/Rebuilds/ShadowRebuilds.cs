@@ -93,7 +93,13 @@ public sealed class ShadowRebuilds(
             var swappedAt = await betweenBatches.RunAsync(async (_, daemonCt) =>
             {
                 var target = await live.ReadCheckpointAsync(daemonCt).ConfigureAwait(false);
-                await CatchUpAsync(shadow, await shadow.ReadCheckpointAsync(daemonCt).ConfigureAwait(false), target, daemonCt).ConfigureAwait(false);
+                var shadowAt = await shadow.ReadCheckpointAsync(daemonCt).ConfigureAwait(false);
+                if (shadowAt > target)
+                {
+                    // The live views were started over meanwhile (another state of the ledger): this shadow is of the old one.
+                    throw new InvalidOperationException($"The live view went back to sequence {target}, behind the shadow's {shadowAt}: the views were started over during the rebuild.");
+                }
+                await CatchUpAsync(shadow, shadowAt, target, daemonCt).ConfigureAwait(false);
                 await shadow.SwapInAsync(daemonCt).ConfigureAwait(false);
                 return target;
             }, ct).ConfigureAwait(false);
