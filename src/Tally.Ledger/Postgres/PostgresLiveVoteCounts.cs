@@ -11,27 +11,33 @@ public sealed class PostgresLiveVoteCounts(PostgresLedgerDatabase database) : IL
         GROUP BY poll_id, option_id, region
         """;
 
-    private const string CountOpenSql = """
-        SELECT poll_id, option_id, region, count(*) FROM vote_records
-        WHERE NOT is_retracted AND poll_id IN (SELECT poll_id FROM polls WHERE closed_at IS NULL)
-        GROUP BY poll_id, option_id, region
-        """;
+    private const string OpenPollsSql = "SELECT poll_id FROM polls WHERE closed_at IS NULL";
 
     public async Task<LedgerCut> CountAsync(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
         // The snapshot's head is exact, gaps included: see PostgresSnapshot.
         await using var snapshot = await PostgresSnapshot.OpenAsync(database, ct).ConfigureAwait(false);
-        await using var command = snapshot.Command(pollIds is null ? CountOpenSql : CountSql);
-        if (pollIds is not null)
-        {
-            command.Parameters.Add(PostgresValues.Array(pollIds.ToArray(), NpgsqlDbType.Uuid));
-        }
+        var polls = pollIds?.ToArray() ?? await OpenPollsAsync(snapshot, ct).ConfigureAwait(false);
+        await using var command = snapshot.Command(CountSql);
+        command.Parameters.Add(PostgresValues.Array(polls, NpgsqlDbType.Uuid));
         var counts = new List<LiveVotes>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             counts.Add(new LiveVotes(reader.GetGuid(0), reader.GetInt32(1), PostgresValues.TextOrNull(reader, 2), reader.GetInt64(3)));
         }
-        return new LedgerCut(snapshot.Sequence, counts);
+        return new LedgerCut(snapshot.Sequence, polls, counts);
+    }
+
+    private static async Task<Guid[]> OpenPollsAsync(PostgresSnapshot snapshot, CancellationToken ct)
+    {
+        await using var command = snapshot.Command(OpenPollsSql);
+        var polls = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            polls.Add(reader.GetGuid(0));
+        }
+        return [.. polls];
     }
 }

@@ -20,7 +20,7 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
     private LedgerCut Count(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
         using var snapshot = new SqliteSnapshot(database);
-        var polls = pollIds ?? OpenPolls(snapshot);
+        var polls = pollIds?.ToArray() ?? OpenPolls(snapshot);
         // Poll by poll, each through the live-vote index (poll_id, voter_id) WHERE is_retracted = 0.
         using var command = snapshot.Command(
             "SELECT option_id, region, count(*) FROM vote_records WHERE poll_id = $poll AND is_retracted = 0 GROUP BY option_id, region");
@@ -36,10 +36,10 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
                 counts.Add(new LiveVotes(pollId, reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
             }
         }
-        return new LedgerCut(snapshot.Sequence, counts);
+        return new LedgerCut(snapshot.Sequence, polls, counts);
     }
 
-    private static List<Guid> OpenPolls(SqliteSnapshot snapshot)
+    private static Guid[] OpenPolls(SqliteSnapshot snapshot)
     {
         using var command = snapshot.Command("SELECT poll_id FROM polls WHERE closed_at IS NULL");
         var polls = new List<Guid>();
@@ -48,6 +48,6 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
         {
             polls.Add(Guid.Parse(reader.GetString(0)));
         }
-        return polls;
+        return [.. polls];
     }
 }

@@ -83,7 +83,7 @@ public sealed class Reconciler(
             return new ReconcileReport(at, 0, 0, 0, [], true, Stopwatch.GetElapsedTime(started));
         }
         var cut = await comparison.CountAsync(null, ct).ConfigureAwait(false);
-        var polls = cut.Counts.Select(c => c.PollId).Distinct().ToArray();
+        var polls = cut.Polls.ToArray();
         var (sequence, held) = await betweenBatches.RunAsync(async (checkpoint, daemonCt) =>
         {
             var reads = new List<Task<IReadOnlyList<HeldVotes>>>(polls.Length * _views.Length);

@@ -46,12 +46,18 @@ public abstract partial class LedgerContract
         AssertCounts(truth, open.Counts);
         Assert.DoesNotContain(open.Counts, c => c.PollId == closed.Id || c.PollId == empty.Id);
         Assert.Equal(4, open.Counts.Count(c => c.PollId == regional.Id));
+        // Every open poll is named as counted, the one without a vote too, so a view holding votes for it shows as drift.
+        Assert.Contains(empty.Id, open.Polls);
+        Assert.Contains(regional.Id, open.Polls);
+        Assert.Contains(plain.Id, open.Polls);
+        Assert.DoesNotContain(closed.Id, open.Polls);
 
         Guid[] named = [closed.Id, plain.Id, empty.Id];
         var chosen = await Ledger.LiveCounts.CountAsync(named, Ct);
         Assert.Equal(open.Sequence, chosen.Sequence);
         AssertCounts(await Fixture.Probe.LiveVotesAsync(named, Ct), chosen.Counts);
         Assert.Contains(chosen.Counts, c => c.PollId == closed.Id);
+        Assert.Equal(named.Order(), chosen.Polls.Order());
 
         Assert.Empty((await Ledger.LiveCounts.CountAsync([], Ct)).Counts);
     }

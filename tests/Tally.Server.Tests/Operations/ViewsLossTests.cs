@@ -39,6 +39,28 @@ public sealed class ViewsLossTests
     }
 
     [Fact]
+    public async Task VotesAViewHoldsForAPollWithoutAnyAreFoundByAReconcileAndRemoved()
+    {
+        await using var servers = SharedServers.Create();
+        await using var host = await StartAsync(servers, "--Tally:Sync:ReconcileInterval=01:00:00");
+        var root = host.Voter("root");
+        var pollId = (string)(await host.CreatePollAsync(root))["id"]!;
+        var keys = await KeysAsync(servers, $"*results:{Guid.Parse(pollId):N}");
+        Assert.Single(keys);
+        await Eventually.HoldsAsync(async () => (await host.Client.GetAsync($"/v1/polls/{pollId}/results")).IsSuccessStatusCode, Patience, "the poll is in the views", Ct);
+        await servers.Redis.GetDatabase().HashIncrementAsync(keys[0], "1", 5);
+        await servers.Redis.GetDatabase().HashIncrementAsync(keys[0], "total", 5);
+        Assert.Equal(5, (await VoteStream.ViewCountsAsync(host, pollId)).Options.Sum());
+
+        var report = await Expect.JsonAsync(await root.PostAsync("/v1/admin/reconcile", null, Ct), 200);
+
+        var drift = report["drifted"]!.AsArray().Single(d => (string?)d!["poll_id"] == pollId)!;
+        Assert.True((bool)drift["repaired"]!, report.ToJsonString());
+        Assert.Contains(drift["sample"]!.AsArray(), c => (string?)c!["view"] == "results" && (long)c["ledger"]! == 0 && (long)c["held"]! == 5);
+        Assert.Equal(0, (await VoteStream.ViewCountsAsync(host, pollId)).Options.Sum());
+    }
+
+    [Fact]
     public async Task FlushedViewsAreRebuiltAndNoReadClaimsASequenceTheViewsDoNotHold()
     {
         await using var servers = SharedServers.Create();
@@ -166,12 +188,15 @@ public sealed class ViewsLossTests
         }
     }
 
-    private static async Task<long> DeleteKeysAsync(SharedServers servers, string pattern)
+    private static async Task<long> DeleteKeysAsync(SharedServers servers, string pattern) =>
+        await servers.Redis.GetDatabase().KeyDeleteAsync([.. await KeysAsync(servers, pattern)]);
+
+    /// <summary>This test's keys (under its prefix) that match <paramref name="pattern"/>, whatever generation they are in.</summary>
+    private static async Task<List<RedisKey>> KeysAsync(SharedServers servers, string pattern)
     {
-        var deleted = 0L;
+        var keys = new List<RedisKey>();
         foreach (var endpoint in servers.Redis.GetEndPoints())
         {
-            var keys = new List<RedisKey>();
             await foreach (var key in servers.Redis.GetServer(endpoint).KeysAsync(pattern: pattern))
             {
                 if (((string)key!).Contains(servers.KeyPrefix, StringComparison.Ordinal))
@@ -179,15 +204,15 @@ public sealed class ViewsLossTests
                     keys.Add(key);
                 }
             }
-            deleted += await servers.Redis.GetDatabase().KeyDeleteAsync(keys.ToArray());
         }
-        return deleted;
+        return keys;
     }
 
     private static string[] Admin =>
         [$"--Tally:Auth:Admins:0:Issuer={TallyTestHost.ExternalIssuer}", "--Tally:Auth:Admins:0:Subject=root", "--Tally:Sync:ReconcileInterval=00:00:01"];
 
-    private static Task<TallyTestHost> StartAsync(SharedServers servers) => TallyTestHost.StartOnAsync(servers, null, Admin);
+    private static Task<TallyTestHost> StartAsync(SharedServers servers, params string[] settings) =>
+        TallyTestHost.StartOnAsync(servers, null, [.. Admin, .. settings]);
 
     private static Task<TallyTestHost> StartSqliteRedisAsync(SharedServers servers, string folder, byte[] key) => TallyTestHost.StartInAsync(folder, key,
     [
