@@ -60,6 +60,7 @@ public static class LedgerRegistration
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IRecountStore, SqliteRecountStore>();
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, SqliteLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(

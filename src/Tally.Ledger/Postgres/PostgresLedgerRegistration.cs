@@ -33,6 +33,7 @@ internal static class PostgresLedgerRegistration
         services.AddSingleton<IVoteStore, PostgresVoteStore>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IRecountStore, PostgresRecountStore>();
+        services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, PostgresLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, PostgresVoterIdMigration>();
         // The election contends on the ledger's own database.

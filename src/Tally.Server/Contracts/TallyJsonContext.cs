@@ -26,6 +26,7 @@ namespace Tally.Server.Contracts;
 [JsonSerializable(typeof(RecountRequest))]
 [JsonSerializable(typeof(RecountReport))]
 [JsonSerializable(typeof(ProjectionsResponse))]
+[JsonSerializable(typeof(AuditPageResponse))]
 [JsonSerializable(typeof(RebuildResponse))]
 [JsonSerializable(typeof(ReconcileResponse))]
 [JsonSerializable(typeof(ReconcileReport))]

@@ -29,6 +29,7 @@ public static class AdminEndpoints
         group.MapRecounts();
         group.MapProjections();
         group.MapReconcile();
+        group.MapAudit();
         group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."));
         return group;
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Domain.Errors;
@@ -18,7 +16,7 @@ using Tally.Server.Problems;
 namespace Tally.Server.Endpoints;
 
 /// <summary>Recounts of a poll (or a slice of it) from the ledger's vote rows, kept and readable back; admins only, as all of /v1/admin.</summary>
-public static partial class RecountEndpoints
+public static class RecountEndpoints
 {
     public static RouteGroupBuilder MapRecounts(this RouteGroupBuilder admin)
     {
@@ -96,11 +94,11 @@ public static partial class RecountEndpoints
             }
             region = read.Text;
         }
-        if (!TryInstant(request.From, out var from))
+        if (!Rfc3339Instant.TryRead(request.From, out var from))
         {
             return Problem.Invalid("from", "from is an RFC 3339 instant with an offset, such as 2026-11-29T10:00:00Z.");
         }
-        if (!TryInstant(request.To, out var to))
+        if (!Rfc3339Instant.TryRead(request.To, out var to))
         {
             return Problem.Invalid("to", "to is an RFC 3339 instant with an offset, such as 2026-11-29T11:00:00Z.");
         }
@@ -111,24 +109,4 @@ public static partial class RecountEndpoints
         slice = new RecountSlice(region, from, to);
         return null;
     }
-
-    /// <summary>RFC 3339 only: a full date and time with an offset, never one the server's own time zone would complete.</summary>
-    private static bool TryInstant(string? text, out DateTimeOffset? instant)
-    {
-        instant = null;
-        if (text is null)
-        {
-            return true;
-        }
-        if (!Rfc3339().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            return false;
-        }
-        instant = parsed;
-        return true;
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339();
 }
