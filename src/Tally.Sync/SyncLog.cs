@@ -56,6 +56,9 @@ internal static partial class SyncLog
     [LoggerMessage(3405, LogLevel.Error, "Reconciliation failed")]
     public static partial void ReconcileFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(3406, LogLevel.Error, "Poll {PollId}'s drift could not be written to the audit trail")]
+    public static partial void DriftNotAudited(this ILogger logger, Exception exception, Guid pollId);
+
     [LoggerMessage(3100, LogLevel.Warning, "Leader election connection failed; contending again in {Delay}")]
     public static partial void ElectionFailed(this ILogger logger, Exception exception, TimeSpan delay);
 

@@ -42,4 +42,13 @@ public sealed class PostgresAuditTrail(PostgresLedgerDatabase database) : IAudit
         }
         return entries;
     }
+
+    public Task RecordAsync(DateTimeOffset at, string actor, string action, Guid? pollId, string? detail, CancellationToken ct) =>
+        database.WriteAsync(async write =>
+        {
+            await using var batch = write.CreateBatch();
+            batch.BatchCommands.Add(PostgresAudit.Insert(at, actor, action, pollId, detail: detail));
+            await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }, ct);
 }

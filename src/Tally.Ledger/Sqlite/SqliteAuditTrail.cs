@@ -44,4 +44,11 @@ public sealed class SqliteAuditTrail(SqliteLedgerDatabase database) : IAuditTrai
         }
         return Task.FromResult<IReadOnlyList<AuditEntry>>(entries);
     }
+
+    public Task RecordAsync(DateTimeOffset at, string actor, string action, Guid? pollId, string? detail, CancellationToken ct) =>
+        database.WriteAsync(transaction =>
+        {
+            SqliteAudit.Write(transaction, at, actor, action, pollId, detail: detail);
+            return true;
+        }, ct);
 }

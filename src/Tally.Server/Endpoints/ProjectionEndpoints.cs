@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Domain.Errors;
 using Tally.Ledger.Stores;
+using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Problems;
 using Tally.Sync;
@@ -17,7 +19,7 @@ public static class ProjectionEndpoints
     public static RouteGroupBuilder MapProjections(this RouteGroupBuilder admin)
     {
         admin.MapGet("/projections", ListAsync);
-        admin.MapPost("/projections/{name}/rebuild", Rebuild);
+        admin.MapPost("/projections/{name}/rebuild", RebuildAsync);
         return admin;
     }
 
@@ -57,8 +59,9 @@ public static class ProjectionEndpoints
             listed));
     }
 
-    private static Results<Accepted<RebuildResponse>, ProblemHttpResult> Rebuild(
-        string name, ShadowRebuilds rebuilds, ViewsState state, ProjectorLeadership leadership)
+    private static async Task<Results<Accepted<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
+        string name, ClaimsPrincipal user, ShadowRebuilds rebuilds, ViewsState state, ProjectorLeadership leadership,
+        IAuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         if (!rebuilds.Knows(name))
         {
@@ -73,6 +76,7 @@ public static class ProjectionEndpoints
         {
             return Problem.Of(Rejections.RebuildRunning);
         }
+        await audit.RecordAsync(clock.GetUtcNow(), user.VoterId()!, "projection_rebuild", null, name, ct);
         return TypedResults.Accepted("/v1/admin/projections", ToResponse(started));
     }
 

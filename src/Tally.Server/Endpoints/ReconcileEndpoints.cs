@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tally.Domain.Errors;
+using Tally.Ledger.Stores;
+using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Server.Problems;
 using Tally.Sync;
@@ -20,13 +23,16 @@ public static class ReconcileEndpoints
     }
 
     private static async Task<Results<Ok<ReconcileReport>, ProblemHttpResult>> RunAsync(
-        Reconciler reconciler, ProjectorLeadership leadership, CancellationToken ct)
+        ClaimsPrincipal user, Reconciler reconciler, ProjectorLeadership leadership, IAuditTrail audit, CancellationToken ct)
     {
         if (!leadership.IsLeader)
         {
             return Problem.Of(Rejections.NotProjector);
         }
-        return TypedResults.Ok(await reconciler.RunAsync(ct));
+        var report = await reconciler.RunAsync(ct);
+        await audit.RecordAsync(report.At, user.VoterId()!, "reconcile", null,
+            $"sequence {report.Sequence}: {report.Polls} polls, {report.Cells} cells, {report.Drifted.Count} drifted", ct);
+        return TypedResults.Ok(report);
     }
 
     private static Ok<ReconcileResponse> Get(Reconciler reconciler, IOptions<SyncOptions> options) =>

@@ -20,6 +20,7 @@ public sealed class Reconciler(
     IEnumerable<IProjection> projections,
     IViewsStamp stamps,
     IEventLog log,
+    IAuditTrail audit,
     LedgerComparison comparison,
     BetweenBatches betweenBatches,
     SyncMetrics metrics,
@@ -29,6 +30,9 @@ public sealed class Reconciler(
 {
     private const int SampleSize = 20;
     private const int KeptDrift = 100;
+
+    /// <summary>Who the audit names for what reconciliation does by itself.</summary>
+    public const string Actor = "tally:reconciliation";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     private readonly ICountingView[] _views = views.ToArray();
@@ -117,6 +121,7 @@ public sealed class Reconciler(
                 logger.DriftFound(polls[p], sequence, pollDrift.Count);
                 metrics.DriftFound(pollDrift);
                 var repaired = await RepairAsync(polls[p], ct).ConfigureAwait(false);
+                await AuditAsync(polls[p], sequence, pollDrift.Count, repaired, ct).ConfigureAwait(false);
                 drifted.Add(new PollDrift(polls[p], sequence, at, pollDrift.Count, pollDrift.Take(SampleSize).ToArray(), repaired));
             }
         }
@@ -158,6 +163,20 @@ public sealed class Reconciler(
         {
             logger.PollRepairFailed(ex, pollId);
             return false;
+        }
+    }
+
+    /// <summary>A repair changes what readers are told, so it is traced like an admin's act: by the reconciliation itself.</summary>
+    private async Task AuditAsync(Guid pollId, long sequence, int cells, bool repaired, CancellationToken ct)
+    {
+        try
+        {
+            await audit.RecordAsync(clock.GetUtcNow(), Actor, repaired ? "poll_views_repaired" : "poll_views_drift",
+                pollId, $"{cells} cells differed from the ledger at sequence {sequence}", ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.DriftNotAudited(ex, pollId);
         }
     }
 

@@ -65,6 +65,11 @@ public sealed class ShadowRebuildTests
 
         var listed = await Expect.JsonAsync(await root.GetAsync("/v1/admin/projections"), 200);
         Assert.Equal("current", (string?)listed["views"]);
+        await Expect.StatusAsync(await root.PostAsync("/v1/admin/projections/heatmap/rebuild", null), 202);
+        var audit = await Expect.JsonAsync(await root.GetAsync("/v1/admin/audit?action=projection_rebuild"), 200);
+        var rebuild = Assert.Single(audit["entries"]!.AsArray());
+        Assert.Equal(TallyTestHost.VoterIdOf("root"), (string?)rebuild!["actor"]);
+        Assert.Equal("heatmap", (string?)rebuild["detail"]);
         Assert.Equal(["delta", "heatmap", "poll_catalog", "results", "voter_status"],
             listed["projections"]!.AsArray().Select(p => (string)p!["name"]!).Order());
         Assert.NotNull(listed["stamp"]!["generation"]);

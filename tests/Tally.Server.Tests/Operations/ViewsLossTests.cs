@@ -58,6 +58,10 @@ public sealed class ViewsLossTests
         Assert.True((bool)drift["repaired"]!, report.ToJsonString());
         Assert.Contains(drift["sample"]!.AsArray(), c => (string?)c!["view"] == "results" && (long)c["ledger"]! == 0 && (long)c["held"]! == 5);
         Assert.Equal(0, (await VoteStream.ViewCountsAsync(host, pollId)).Options.Sum());
+        var audit = (await Expect.JsonAsync(await root.GetAsync($"/v1/admin/polls/{pollId}/audit", Ct), 200))["entries"]!.AsArray();
+        Assert.Contains(audit, e => (string?)e!["action"] == "poll_views_repaired" && (string?)e["actor"] == "tally:reconciliation");
+        var reconciled = (await Expect.JsonAsync(await root.GetAsync("/v1/admin/audit?action=reconcile", Ct), 200))["entries"]!.AsArray();
+        Assert.Equal(TallyTestHost.VoterIdOf("root"), (string?)Assert.Single(reconciled)!["actor"]);
     }
 
     [Fact]
