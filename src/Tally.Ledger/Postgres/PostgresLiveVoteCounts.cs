@@ -11,13 +11,12 @@ public sealed class PostgresLiveVoteCounts(PostgresLedgerDatabase database) : IL
         GROUP BY poll_id, option_id, region
         """;
 
-    private const string OpenPollsSql = "SELECT poll_id FROM polls WHERE closed_at IS NULL";
 
     public async Task<LedgerCut> CountAsync(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
         // The snapshot's head is exact, gaps included: see PostgresSnapshot.
         await using var snapshot = await PostgresSnapshot.OpenAsync(database, ct).ConfigureAwait(false);
-        var polls = pollIds?.ToArray() ?? await OpenPollsAsync(snapshot, ct).ConfigureAwait(false);
+        var polls = pollIds?.ToArray() ?? await ReadOpenPollsAsync(snapshot, ct).ConfigureAwait(false);
         await using var command = snapshot.Command(CountSql);
         command.Parameters.Add(PostgresValues.Array(polls, NpgsqlDbType.Uuid));
         var counts = new List<LiveVotes>();
@@ -29,9 +28,9 @@ public sealed class PostgresLiveVoteCounts(PostgresLedgerDatabase database) : IL
         return new LedgerCut(snapshot.Sequence, polls, counts);
     }
 
-    private static async Task<Guid[]> OpenPollsAsync(PostgresSnapshot snapshot, CancellationToken ct)
+    private static async Task<Guid[]> ReadOpenPollsAsync(PostgresSnapshot snapshot, CancellationToken ct)
     {
-        await using var command = snapshot.Command(OpenPollsSql);
+        await using var command = snapshot.Command(OpenPolls.Sql);
         var polls = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -20,7 +20,7 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
     private LedgerCut Count(IReadOnlyCollection<Guid>? pollIds, CancellationToken ct)
     {
         using var snapshot = new SqliteSnapshot(database);
-        var polls = pollIds?.ToArray() ?? OpenPolls(snapshot);
+        var polls = pollIds?.ToArray() ?? ReadOpenPolls(snapshot);
         // Poll by poll, each through the live-vote index (poll_id, voter_id) WHERE is_retracted = 0.
         using var command = snapshot.Command(
             "SELECT option_id, region, count(*) FROM vote_records WHERE poll_id = $poll AND is_retracted = 0 GROUP BY option_id, region");
@@ -39,9 +39,9 @@ public sealed class SqliteLiveVoteCounts(SqliteLedgerDatabase database) : ILiveV
         return new LedgerCut(snapshot.Sequence, polls, counts);
     }
 
-    private static Guid[] OpenPolls(SqliteSnapshot snapshot)
+    private static Guid[] ReadOpenPolls(SqliteSnapshot snapshot)
     {
-        using var command = snapshot.Command("SELECT poll_id FROM polls WHERE closed_at IS NULL");
+        using var command = snapshot.Command(OpenPolls.Sql);
         var polls = new List<Guid>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
