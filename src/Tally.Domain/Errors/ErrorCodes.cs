@@ -38,4 +38,13 @@ public static class ErrorCodes
     public const string RebuildRunning = "REBUILD_RUNNING";
     /// <summary>Work that only the node applying the views can do was sent to another node.</summary>
     public const string NotProjector = "NOT_PROJECTOR";
+    /// <summary>An admin's block stops this vote (its address, network or voter).</summary>
+    public const string Blocked = "BLOCKED";
+    public const string BlockNotFound = "BLOCK_NOT_FOUND";
+    /// <summary>A bulk retraction's selection matched more votes than one request may retract.</summary>
+    public const string SelectionTooLarge = "SELECTION_TOO_LARGE";
+    /// <summary>Per vote in a reinstatement: the voter has a live vote again, so the old one stays retracted.</summary>
+    public const string VotedAgain = "VOTED_AGAIN";
+    /// <summary>Per vote in a reinstatement: the vote is live, or was retracted by its voter rather than by an admin.</summary>
+    public const string NotRetractedByAdmin = "NOT_RETRACTED_BY_ADMIN";
 }

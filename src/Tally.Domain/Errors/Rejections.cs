@@ -67,4 +67,14 @@ public static class Rejections
 
     public static Rejection NotProjector { get; } =
         new(ErrorCodes.NotProjector, "This node does not apply the views now; send this to the node that leads the projectors (see /v1/sync/status).");
+
+    public static Rejection Blocked { get; } = new(ErrorCodes.Blocked, "Voting from this address, network or account is blocked by an admin.");
+
+    public static Rejection BlockNotFound { get; } = new(ErrorCodes.BlockNotFound, "No block in force has this id.");
+
+    public static Rejection SelectionTooLarge(long matched, int limit) => new(ErrorCodes.SelectionTooLarge,
+        $"The selection matches {matched} votes; one request may retract at most {limit}. Narrow it with from and to.");
+
+    public static Rejection AdminIdempotencyKeyReused { get; } =
+        new(ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request.");
 }

@@ -12,4 +12,8 @@ namespace Tally.Ledger.EventLog;
 [JsonSerializable(typeof(PollClosed))]
 [JsonSerializable(typeof(AdminGranted))]
 [JsonSerializable(typeof(AdminRevoked))]
+[JsonSerializable(typeof(VoteReinstated))]
+[JsonSerializable(typeof(UserRegistered))]
+[JsonSerializable(typeof(BlockPlaced))]
+[JsonSerializable(typeof(BlockLifted))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;

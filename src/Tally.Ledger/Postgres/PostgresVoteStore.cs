@@ -87,4 +87,9 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         }
         return counts;
     }
+
+    // Scaffolding until the ledger branch of issue 10 lands.
+    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) => throw new NotImplementedException();
 }

@@ -215,4 +215,9 @@ public sealed class SqliteVoteStore : IVoteStore
         }
         return command;
     }
+
+    // Scaffolding until the ledger branch of issue 10 lands.
+    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) => throw new NotImplementedException();
 }

@@ -25,4 +25,20 @@ public interface IVoteStore
 
     /// <summary>Live votes per option straight from the vote rows, for audits and consistency checks only — never for serving reads.</summary>
     Task<IReadOnlyDictionary<int, long>> CountLiveVotesAsync(Guid pollId, CancellationToken ct);
+
+    /// <summary>
+    /// An admin's bulk soft retraction, judged by <c>RetractionJudge.CheckByAdmin</c> (open or closed, whatever the poll's
+    /// vote-change setting): flags every selected live vote, writes one audit row and one VoteRetracted event (with the
+    /// admin and the reason) per vote, in one transaction. A dry run reads the same selection and writes nothing. With an
+    /// Idempotency-Key, a repeat of the same request returns the first answer (Replayed) and changes nothing; the same key
+    /// with another request is refused (IDEMPOTENCY_KEY_REUSED).
+    /// </summary>
+    Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct);
+
+    /// <summary>
+    /// Makes admin-retracted votes live again (one audit row and one VoteReinstated event each, one transaction). A vote
+    /// whose voter has a live vote in the poll again is left retracted (VOTED_AGAIN), as is one that is live or that its
+    /// voter withdrew (NOT_RETRACTED_BY_ADMIN). Idempotency-Key as for <see cref="RetractInBulkAsync"/>.
+    /// </summary>
+    Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct);
 }

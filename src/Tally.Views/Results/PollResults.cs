@@ -2,7 +2,10 @@ using Tally.Domain.Polls;
 
 namespace Tally.Views.Results;
 
-/// <summary>A poll's tally at one point in the log: an immutable snapshot, safe to hand to any number of readers.</summary>
+/// <summary>
+/// A poll's tally at one point in the log: an immutable snapshot, safe to hand to any number of readers.
+/// <see cref="AmendedAt"/>: when an admin last retracted or reinstated votes after the poll closed.
+/// </summary>
 public sealed record PollResults(
     Guid PollId,
     string OwnerId,
@@ -12,7 +15,8 @@ public sealed record PollResults(
     DateTimeOffset? EndTime,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<long> Votes,
-    long TotalVotes)
+    long TotalVotes,
+    DateTimeOffset? AmendedAt = null)
 {
     public PollStatus StatusAt(DateTimeOffset now) => PollSchedule.StatusAt(StartTime, EndTime, ClosedAt, now);
 }

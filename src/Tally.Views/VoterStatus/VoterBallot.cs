@@ -1,4 +1,7 @@
 namespace Tally.Views.VoterStatus;
 
-/// <summary>A voter's live vote in a poll, as the views know it.</summary>
-public sealed record VoterBallot(Guid VoteId, int OptionId, DateTimeOffset VotedAt);
+/// <summary>
+/// A voter's vote in a poll, as the views know it: live, or retracted by an admin (<see cref="RetractedAt"/> and the
+/// admin's <see cref="RetractionReason"/> set) until the voter votes again.
+/// </summary>
+public sealed record VoterBallot(Guid VoteId, int OptionId, DateTimeOffset VotedAt, DateTimeOffset? RetractedAt = null, string? RetractionReason = null);

@@ -1,0 +1,36 @@
+using Tally.Domain.Fraud;
+
+namespace Tally.Domain.Blocks;
+
+/// <summary>The one place that says whether a block stops a vote; judged on the vote path against blocks held in memory.</summary>
+public static class BlockRules
+{
+    /// <returns>Whether <paramref name="block"/> stops <paramref name="voterId"/>, voting from <paramref name="ipAddress"/>, in <paramref name="pollId"/> at <paramref name="now"/>.</returns>
+    public static bool Stops(Block block, Guid pollId, string voterId, string? ipAddress, DateTimeOffset now)
+    {
+        if (block.LiftedAt is not null || now < block.PlacedAt || block.Until is { } until && now >= until)
+        {
+            return false;
+        }
+        if (block.PollId is { } only && only != pollId)
+        {
+            return false;
+        }
+        return block.Target switch
+        {
+            BlockTarget.Voter => string.Equals(block.Value, voterId, StringComparison.Ordinal),
+            BlockTarget.IpAddress => ipAddress is not null && string.Equals(block.Value, ClientNetwork.Canonical(ipAddress), StringComparison.Ordinal),
+            BlockTarget.Network => ClientNetwork.TryParse(block.Value, out var network) && ClientNetwork.Contains(network, ipAddress),
+            _ => false,
+        };
+    }
+
+    /// <returns>The value to store for a block on <paramref name="target"/>, in canonical form; or null when it does not name one.</returns>
+    public static string? Canonical(BlockTarget target, string? value) => target switch
+    {
+        BlockTarget.IpAddress => ClientNetwork.Canonical(value),
+        BlockTarget.Network => ClientNetwork.TryParse(value, out var network) ? network.ToString() : null,
+        BlockTarget.Voter => string.IsNullOrWhiteSpace(value) || value.Length > 512 ? null : value,
+        _ => null,
+    };
+}

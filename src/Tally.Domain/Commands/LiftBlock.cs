@@ -1,0 +1,3 @@
+namespace Tally.Domain.Commands;
+
+public sealed record LiftBlock(Guid BlockId, string AdminId, ClientInfo Client);

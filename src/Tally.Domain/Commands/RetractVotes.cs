@@ -1,0 +1,5 @@
+namespace Tally.Domain.Commands;
+
+/// <summary>An admin's soft retraction of many votes at once, each recorded with the reason. A dry run only says which.</summary>
+public sealed record RetractVotes(
+    Guid PollId, VoteSelection Selection, string Reason, string AdminId, bool DryRun, string? IdempotencyKey, ClientInfo Client);
