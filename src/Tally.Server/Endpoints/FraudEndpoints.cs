@@ -44,8 +44,10 @@ public static class FraudEndpoints
         string? window,
         [FromQuery(Name = "min_votes")] string? minVotes,
         string? limit,
+        [FromQuery(Name = "min_sequence")] long? minSequence,
         IPollCatalogView catalog,
         [FromServices] IFraudView fraud,
+        ReadYourWrites reads,
         ViewProgress progress,
         TimeProvider clock,
         CancellationToken ct)
@@ -63,6 +65,11 @@ public static class FraudEndpoints
         {
             return Problem.Invalid("limit", $"limit is a whole number from 1 to {MaxLimit}.");
         }
+        if (minSequence is < 0)
+        {
+            return Problem.Invalid("min_sequence", "min_sequence is a sequence number from a receipt (0 or more).");
+        }
+        await reads.WaitAsync(minSequence, ct);
         // Read before the view: the answer holds at least every event up to it.
         var sequence = progress.AppliedSequence;
         if (await catalog.GetAsync(id, ct) is null)
