@@ -19,6 +19,8 @@ public static class BlockEndpoints
     /// <summary>A block longer than this is meant to last: leave its end out.</summary>
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3650);
 
+    private const string Shape = "{ip_address | network | voter_id, poll_id?, until? | duration?, reason}";
+
     public static RouteGroupBuilder MapBlocks(this RouteGroupBuilder admin)
     {
         admin.MapPost("/blocks", PlaceAsync);
@@ -28,7 +30,6 @@ public static class BlockEndpoints
     }
 
     private static async Task<Results<Created<Block>, ProblemHttpResult>> PlaceAsync(
-        BlockRequest request,
         ClaimsPrincipal user,
         HttpContext http,
         PollDirectory polls,
@@ -37,7 +38,12 @@ public static class BlockEndpoints
         TimeProvider clock,
         CancellationToken ct)
     {
-        if (Read(request, clock.GetUtcNow(), out var command) is { } invalid)
+        var (request, unreadable) = await JsonBody.ReadAsync(http.Request, TallyJsonContext.Default.BlockRequest, null, Shape, ct);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (Read(request!, clock.GetUtcNow(), out var command) is { } invalid)
         {
             return invalid;
         }

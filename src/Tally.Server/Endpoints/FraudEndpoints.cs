@@ -27,6 +27,7 @@ public static class FraudEndpoints
     private const int DefaultLimit = 20;
     private const int MaxLimit = 100;
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(400);
+    private const string RetractionShape = "{vote_ids | ip_address | network, from?, to?, reason, dry_run?}";
 
     /// <summary>Room for <see cref="MaxVoteIds"/> ids and a reason, above the service-wide cap made for ballots.</summary>
     private static readonly BodyLimit SelectionBody = new(1024 * 1024);
@@ -83,7 +84,6 @@ public static class FraudEndpoints
 
     private static async Task<Results<Ok<BulkRetractionResponse>, ProblemHttpResult>> RetractAsync(
         Guid id,
-        RetractionRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
@@ -96,7 +96,12 @@ public static class FraudEndpoints
         {
             return badKey;
         }
-        if (AdminReason.Read(request.Reason, out var reason) is { } badReason)
+        var (request, unreadable) = await JsonBody.ReadAsync(http.Request, TallyJsonContext.Default.RetractionRequest, null, RetractionShape, ct);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (AdminReason.Read(request!.Reason, out var reason) is { } badReason)
         {
             return badReason;
         }
@@ -116,7 +121,6 @@ public static class FraudEndpoints
 
     private static async Task<Results<Ok<ReinstatementResponse>, ProblemHttpResult>> ReinstateAsync(
         Guid id,
-        ReinstatementRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
@@ -128,7 +132,12 @@ public static class FraudEndpoints
         {
             return badKey;
         }
-        if (AdminReason.Read(request.Reason, out var reason) is { } badReason)
+        var (request, unreadable) = await JsonBody.ReadAsync(http.Request, TallyJsonContext.Default.ReinstatementRequest, null, "{vote_ids, reason}", ct);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (AdminReason.Read(request!.Reason, out var reason) is { } badReason)
         {
             return badReason;
         }

@@ -76,9 +76,17 @@ public sealed class FraudAccessTests
         {
             await Expect.ProblemAsync(await root.PostJsonAsync(reinstatements, body), 400, "VALIDATION_FAILED");
         }
-        foreach (var path in new[] { retractions, reinstatements, "/v1/admin/blocks" })
+        string[] anyBody = ["{", "[]", "\"text\"", "{\"reason\":7}", "{\"reason\":\"\\uD800\"}"];
+        string[] selections = ["{\"vote_ids\":\"x\"}", "{\"vote_ids\":[\"not-a-guid\"]}", "{\"vote_ids\":[null]}"];
+        var malformed = new Dictionary<string, string[]>
         {
-            foreach (var json in new[] { "{", "[]", "\"text\"", "{\"vote_ids\":\"x\"}", "{\"vote_ids\":[\"not-a-guid\"]}", "{\"dry_run\":\"yes\"}", "{\"reason\":7}", "{\"poll_id\":\"nope\"}", "{\"reason\":\"\\uD800\"}" })
+            [retractions] = [.. anyBody, .. selections, "{\"dry_run\":\"yes\"}", "{\"from\":5}"],
+            [reinstatements] = [.. anyBody, .. selections],
+            ["/v1/admin/blocks"] = [.. anyBody, "{\"poll_id\":\"nope\"}", "{\"ip_address\":[\"203.0.113.5\"]}", "{\"duration\":60}"],
+        };
+        foreach (var (path, bodies) in malformed)
+        {
+            foreach (var json in bodies)
             {
                 await Expect.ProblemAsync(await root.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), FraudDesk.Ct), 400, "MALFORMED_REQUEST");
             }
