@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,6 @@ public static class FraudEndpoints
     private const int DefaultLimit = 20;
     private const int MaxLimit = 100;
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(400);
-    private const string RetractionShape = "{vote_ids | ip_address | network, from?, to?, reason, dry_run?}";
 
     /// <summary>Room for <see cref="MaxVoteIds"/> ids and a reason, above the service-wide cap made for ballots.</summary>
     private static readonly BodyLimit SelectionBody = new(1024 * 1024);
@@ -92,20 +92,13 @@ public static class FraudEndpoints
         IOptions<FraudReviewOptions> options,
         CancellationToken ct)
     {
-        if (IdempotencyKeys.Check(idempotencyKey) is { } badKey)
+        var (request, reason, refused) = await ReadCommandAsync(
+            http.Request, idempotencyKey, TallyJsonContext.Default.RetractionRequest, "{vote_ids | ip_address | network, from?, to?, reason, dry_run?}", r => r.Reason, ct);
+        if (refused is not null)
         {
-            return badKey;
+            return refused;
         }
-        var (request, unreadable) = await JsonBody.ReadAsync(http.Request, TallyJsonContext.Default.RetractionRequest, null, RetractionShape, ct);
-        if (unreadable is not null)
-        {
-            return unreadable;
-        }
-        if (AdminReason.Read(request!.Reason, out var reason) is { } badReason)
-        {
-            return badReason;
-        }
-        if (ReadSelection(request, out var selection) is { } badSelection)
+        if (ReadSelection(request!, out var selection) is { } badSelection)
         {
             return badSelection;
         }
@@ -114,7 +107,7 @@ public static class FraudEndpoints
             return Problem.Of(Rejections.PollNotFound);
         }
         var command = new RetractVotes(
-            id, selection, reason, user.VoterId()!, request.DryRun ?? false, idempotencyKey, RequestClient.Of(http), options.Value.MaxRetractionVotes);
+            id, selection, reason, user.VoterId()!, request!.DryRun ?? false, idempotencyKey, RequestClient.Of(http), options.Value.MaxRetractionVotes);
         var outcome = await votes.RetractInBulkAsync(command, ct);
         return outcome.Value is { } done ? TypedResults.Ok(BulkRetractionResponse.From(done)) : Problem.Of(outcome.Rejection!);
     }
@@ -128,20 +121,13 @@ public static class FraudEndpoints
         IVoteStore votes,
         CancellationToken ct)
     {
-        if (IdempotencyKeys.Check(idempotencyKey) is { } badKey)
+        var (request, reason, refused) = await ReadCommandAsync(
+            http.Request, idempotencyKey, TallyJsonContext.Default.ReinstatementRequest, "{vote_ids, reason}", r => r.Reason, ct);
+        if (refused is not null)
         {
-            return badKey;
+            return refused;
         }
-        var (request, unreadable) = await JsonBody.ReadAsync(http.Request, TallyJsonContext.Default.ReinstatementRequest, null, "{vote_ids, reason}", ct);
-        if (unreadable is not null)
-        {
-            return unreadable;
-        }
-        if (AdminReason.Read(request!.Reason, out var reason) is { } badReason)
-        {
-            return badReason;
-        }
-        if (ReadVoteIds(request.VoteIds, required: true) is { } badIds)
+        if (ReadVoteIds(request!.VoteIds, required: true) is { } badIds)
         {
             return badIds;
         }
@@ -152,6 +138,23 @@ public static class FraudEndpoints
         var command = new ReinstateVotes(id, request.VoteIds!, reason, user.VoterId()!, idempotencyKey, RequestClient.Of(http));
         var outcome = await votes.ReinstateAsync(command, ct);
         return outcome.Value is { } done ? TypedResults.Ok(ReinstatementResponse.From(done)) : Problem.Of(outcome.Rejection!);
+    }
+
+    /// <summary>What every admin command on votes reads first: its Idempotency-Key, its body, and the reason the body gives.</summary>
+    private static async Task<(T? Request, string Reason, ProblemHttpResult? Refused)> ReadCommandAsync<T>(
+        HttpRequest http, string? idempotencyKey, JsonTypeInfo<T> type, string shape, Func<T, string?> reasonOf, CancellationToken ct) where T : class
+    {
+        if (IdempotencyKeys.Check(idempotencyKey) is { } badKey)
+        {
+            return (null, "", badKey);
+        }
+        var (request, unreadable) = await JsonBody.ReadAsync(http, type, null, shape, ct);
+        if (request is null)
+        {
+            return (null, "", unreadable);
+        }
+        var badReason = AdminReason.Read(reasonOf(request), out var reason);
+        return (request, reason, badReason);
     }
 
     /// <summary>Exactly one of the listed ids, an address or a network, in canonical form, with its optional time range.</summary>
@@ -180,17 +183,9 @@ public static class FraudEndpoints
             }
             network = parsed.ToString();
         }
-        if (!Rfc3339Instant.TryRead(request.From, out var from))
+        if (TimeRange.Read(request.From, request.To, out var from, out var to) is { } badRange)
         {
-            return Problem.Invalid("from", "from is an RFC 3339 instant with an offset, such as 2026-11-29T10:00:00Z.");
-        }
-        if (!Rfc3339Instant.TryRead(request.To, out var to))
-        {
-            return Problem.Invalid("to", "to is an RFC 3339 instant with an offset, such as 2026-11-29T11:00:00Z.");
-        }
-        if (from > to)
-        {
-            return Problem.Invalid("to", "to must not be before from.");
+            return badRange;
         }
         selection = new VoteSelection(request.VoteIds, address, network, from, to);
         return null;

@@ -69,17 +69,9 @@ public static class RecountEndpoints
             }
             region = read.Text;
         }
-        if (!Rfc3339Instant.TryRead(request.From, out var from))
+        if (TimeRange.Read(request.From, request.To, out var from, out var to) is { } badRange)
         {
-            return Problem.Invalid("from", "from is an RFC 3339 instant with an offset, such as 2026-11-29T10:00:00Z.");
-        }
-        if (!Rfc3339Instant.TryRead(request.To, out var to))
-        {
-            return Problem.Invalid("to", "to is an RFC 3339 instant with an offset, such as 2026-11-29T11:00:00Z.");
-        }
-        if (from > to)
-        {
-            return Problem.Invalid("to", "to must not be before from.");
+            return badRange;
         }
         slice = new RecountSlice(region, from, to);
         return null;
