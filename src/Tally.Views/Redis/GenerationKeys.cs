@@ -18,7 +18,7 @@ public sealed class GenerationKeys(string root, string id)
     /// <summary>The last sequence this generation applied.</summary>
     public RedisKey Checkpoint => _root + "checkpoint";
 
-    /// <summary>A hash: option id → votes, "total", "poll" (the results header as JSON) and "closed_at".</summary>
+    /// <summary>A hash: option id → votes, "total", "poll" (the results header as JSON), "closed_at" and "admin_changed_at".</summary>
     public RedisKey Results(Guid pollId) => $"{_root}results:{pollId:N}";
 
     /// <summary>A hash: "regions" (declared, as JSON), "options", and "{option}:{region}" → votes.</summary>
