@@ -39,6 +39,12 @@ public sealed class GenerationKeys(string root, string id)
     /// <summary>A hash: voter id → the live ballot.</summary>
     public RedisKey Voters(Guid pollId) => $"{_root}voters:{pollId:N}";
 
+    /// <summary>
+    /// A hash: voter id → the admin retraction of their ballot in <see cref="Voters"/>, as "vote-id|retracted-at|reason",
+    /// which holds only while that ballot is the one held.
+    /// </summary>
+    public RedisKey VoterRetractions(Guid pollId) => $"{_root}retracted:{pollId:N}";
+
     /// <summary>A hash: "poll" (JSON) and "closed_at".</summary>
     public RedisKey Poll(Guid pollId) => $"{_root}poll:{pollId:N}";
 
