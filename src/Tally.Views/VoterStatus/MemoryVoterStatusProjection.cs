@@ -10,8 +10,10 @@ namespace Tally.Views.VoterStatus;
 /// </summary>
 public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatusView, IVoterStatusSink
 {
-    // Voter number, vote id, time of the vote, option, retraction number + 1 (0: live): as BinaryWriter writes them.
-    private const int BallotBytes = 4 + 16 + 8 + 4 + 4;
+    // Voter number, vote id, time of the vote, option: as BinaryWriter writes them. A ballot an admin retracted adds
+    // its retraction's number + 1, so live ones, nearly all, cost no more than before retractions were kept.
+    private const int BallotBytes = 4 + 16 + 8 + 4;
+    private const int RetractedBallotBytes = BallotBytes + 4;
 
     private MemoryVoterBallots _ballots = new();
 
@@ -85,16 +87,20 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
             writer.Write(polls.Length);
             foreach (var pollId in polls)
             {
-                var held = ballots.Ballots(pollId, batch).ToArray();
+                var held = ballots.Ballots(pollId, batch).ToLookup(ballot => ballot.IsLive);
                 writer.WriteGuid(pollId);
-                writer.Write(held.Length);
-                foreach (var ballot in held)
+                writer.Write(held[true].Count());
+                writer.Write(held[false].Count());
+                foreach (var ballot in held[true].Concat(held[false]))
                 {
                     writer.Write(ballot.Voter);
                     writer.WriteGuid(ballot.VoteId);
                     writer.Write(ballot.VotedAtUtcTicks);
                     writer.Write(ballot.OptionId);
-                    writer.Write(ballot.Retraction);
+                    if (!ballot.IsLive)
+                    {
+                        writer.Write(ballot.Retraction);
+                    }
                 }
             }
         }, ballots.Unpin);
@@ -115,25 +121,33 @@ public sealed class MemoryVoterStatusProjection : MemoryProjection, IVoterStatus
         }
         _ballots.LoadRetractions(retractions);
         // Ballots are fixed-size records, read a block at a time: loading millions must not cost a call per field.
-        var block = new byte[BallotBytes * 4096];
+        var block = new byte[RetractedBallotBytes * 4096];
         for (var polls = reader.ReadCount(); polls > 0; polls--)
         {
             var pollId = reader.ReadGuid();
-            var count = reader.ReadCount();
-            var poll = _ballots.LoadPoll(pollId, count);
-            for (var done = 0; done < count;)
+            var live = reader.ReadCount();
+            var retracted = reader.ReadCount();
+            var poll = _ballots.LoadPoll(pollId, live + retracted);
+            LoadBallots(reader, poll, live, BallotBytes, block);
+            LoadBallots(reader, poll, retracted, RetractedBallotBytes, block);
+        }
+    }
+
+    private void LoadBallots(BinaryReader reader, MemoryPollBallots poll, int count, int recordBytes, byte[] block)
+    {
+        var perBlock = block.Length / recordBytes;
+        for (var done = 0; done < count;)
+        {
+            var records = block.AsSpan(0, Math.Min(perBlock, count - done) * recordBytes);
+            reader.BaseStream.ReadExactly(records);
+            for (var at = 0; at < records.Length; at += recordBytes)
             {
-                var records = block.AsSpan(0, Math.Min(block.Length, (count - done) * BallotBytes));
-                reader.BaseStream.ReadExactly(records);
-                for (var at = 0; at < records.Length; at += BallotBytes)
-                {
-                    var record = records.Slice(at, BallotBytes);
-                    _ballots.Load(poll, BinaryPrimitives.ReadInt32LittleEndian(record), new Guid(record.Slice(4, 16)),
-                        BinaryPrimitives.ReadInt64LittleEndian(record[20..]), BinaryPrimitives.ReadInt32LittleEndian(record[28..]),
-                        BinaryPrimitives.ReadInt32LittleEndian(record[32..]));
-                }
-                done += records.Length / BallotBytes;
+                var record = records.Slice(at, recordBytes);
+                _ballots.Load(poll, BinaryPrimitives.ReadInt32LittleEndian(record), new Guid(record.Slice(4, 16)),
+                    BinaryPrimitives.ReadInt64LittleEndian(record[20..]), BinaryPrimitives.ReadInt32LittleEndian(record[28..]),
+                    recordBytes == RetractedBallotBytes ? BinaryPrimitives.ReadInt32LittleEndian(record[32..]) : 0);
             }
+            done += records.Length / recordBytes;
         }
     }
 

@@ -75,6 +75,10 @@ public sealed class MemoryVoterBallotsTests
         }
     }
 
+    [Fact]
+    public void ABallotVersionStaysFortyEightBytesWithItsRetraction() =>
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<MemoryBallotEntry>());
+
     private static Dictionary<string, int> Read(MemoryVoterBallots ballots, long batch) =>
         ballots.Ballots(Poll, batch).ToDictionary(ballots.VoterId, b => b.IsLive ? b.OptionId : -b.OptionId);
 
