@@ -44,13 +44,16 @@ public abstract partial class ViewsContract
 
         await Views.ApplyAsync([_log.RetractByAdmin(poll, "a", "same address | 1,000 votes", T0.AddMinutes(1))]);
 
-        Assert.Equal(new VoterBallot(first.VoteId, 2, T0.AddSeconds(1), T0.AddMinutes(1), "same address | 1,000 votes"),
-            await Views.Voters.View.GetAsync(poll.Id, "a", Ct));
+        var retracted = await Views.Voters.View.GetAsync(poll.Id, "a", Ct);
+        Assert.Equal(new VoterBallot(first.VoteId, 2, T0.AddSeconds(1), T0.AddMinutes(1), "same address | 1,000 votes"), retracted);
+        Assert.False(retracted!.IsLive);
         Assert.Equal(new VoterBallot(_log.CastOf(poll, "b").VoteId, 3, T0.AddSeconds(2)), await Views.Voters.View.GetAsync(poll.Id, "b", Ct));
 
         await Views.ApplyAsync([_log.Vote(poll, "a", 1, at: T0.AddMinutes(2))]);
 
-        Assert.Equal(new VoterBallot(_log.CastOf(poll, "a").VoteId, 1, T0.AddMinutes(2)), await Views.Voters.View.GetAsync(poll.Id, "a", Ct));
+        var again = await Views.Voters.View.GetAsync(poll.Id, "a", Ct);
+        Assert.Equal(new VoterBallot(_log.CastOf(poll, "a").VoteId, 1, T0.AddMinutes(2)), again);
+        Assert.True(again!.IsLive);
         Assert.Equal([1L, 0, 1], (await Views.Results.View.GetAsync(poll.Id, Ct))!.Votes);
 
         // The voter's own retraction leaves nothing to show, as before.
