@@ -5,7 +5,8 @@ namespace Tally.Sync.Counting;
 
 /// <summary>
 /// Live votes per poll, option and region, as the ledger counts them, movable along the log: a cast adds one to its
-/// cell and a retraction takes one away, which is exactly what the counting views do with the same events.
+/// cell, a retraction takes one away and a reinstatement adds it back, which is exactly what the counting views do with
+/// the same events.
 /// </summary>
 internal sealed class VoteCells
 {
@@ -29,6 +30,9 @@ internal sealed class VoteCells
                 break;
             case VoteRetracted retracted:
                 Add(retracted.PollId, retracted.OptionId, retracted.Region, -direction);
+                break;
+            case VoteReinstated reinstated:
+                Add(reinstated.PollId, reinstated.OptionId, reinstated.Region, direction);
                 break;
         }
     }

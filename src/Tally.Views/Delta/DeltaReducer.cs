@@ -15,9 +15,13 @@ internal static class DeltaReducer
             case VoteCast cast:
                 Count(sink, cast.PollId, cast.RecordedAt, cast.OptionId, +1);
                 break;
-            // A retraction counts against its option when it happened, not when the vote it takes back was cast.
+            // A retraction counts against its option when it happened, not when the vote it takes back was cast; so does
+            // a reinstatement, for it.
             case VoteRetracted retracted:
                 Count(sink, retracted.PollId, retracted.RetractedAt, retracted.OptionId, -1);
+                break;
+            case VoteReinstated reinstated:
+                Count(sink, reinstated.PollId, reinstated.ReinstatedAt, reinstated.OptionId, +1);
                 break;
         }
     }

@@ -12,12 +12,15 @@ internal static class HeatmapReducer
             case PollCreated { Poll: var poll }:
                 sink.Start(poll.Id, poll.Options.Count, poll.Regions);
                 break;
-            // A vote without a region is on no map; a retraction takes the vote back where it was cast.
+            // A vote without a region is on no map; a retraction takes the vote back where it was cast, a reinstatement puts it back.
             case VoteCast { Region: { } region } cast:
                 sink.Count(cast.PollId, region, cast.OptionId, +1);
                 break;
             case VoteRetracted { Region: { } region } retracted:
                 sink.Count(retracted.PollId, region, retracted.OptionId, -1);
+                break;
+            case VoteReinstated { Region: { } region } reinstated:
+                sink.Count(reinstated.PollId, region, reinstated.OptionId, +1);
                 break;
         }
     }

@@ -18,7 +18,7 @@ public sealed class GenerationKeys(string root, string id)
     /// <summary>The last sequence this generation applied.</summary>
     public RedisKey Checkpoint => _root + "checkpoint";
 
-    /// <summary>A hash: option id → votes, "total", "poll" (the results header as JSON) and "closed_at".</summary>
+    /// <summary>A hash: option id → votes, "total", "poll" (the results header as JSON), "closed_at" and "admin_changed_at".</summary>
     public RedisKey Results(Guid pollId) => $"{_root}results:{pollId:N}";
 
     /// <summary>A hash: "regions" (declared, as JSON), "options", and "{option}:{region}" → votes.</summary>
@@ -38,6 +38,12 @@ public sealed class GenerationKeys(string root, string id)
 
     /// <summary>A hash: voter id → the live ballot.</summary>
     public RedisKey Voters(Guid pollId) => $"{_root}voters:{pollId:N}";
+
+    /// <summary>
+    /// A hash: voter id → the admin retraction of their ballot in <see cref="Voters"/>, as "vote-id|retracted-at|reason",
+    /// which holds only while that ballot is the one held.
+    /// </summary>
+    public RedisKey VoterRetractions(Guid pollId) => $"{_root}retracted:{pollId:N}";
 
     /// <summary>A hash: "poll" (JSON) and "closed_at".</summary>
     public RedisKey Poll(Guid pollId) => $"{_root}poll:{pollId:N}";

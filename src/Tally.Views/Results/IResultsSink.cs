@@ -11,4 +11,7 @@ internal interface IResultsSink
 
     /// <summary>Adds <paramref name="change"/> to an option's count and to the total of a poll the store knows.</summary>
     void Count(Guid pollId, int optionId, int change);
+
+    /// <summary>An admin retracted or reinstated a vote of a poll the store knows at <paramref name="at"/>; the last one is kept.</summary>
+    void ChangedByAdmin(Guid pollId, DateTimeOffset at);
 }

@@ -57,6 +57,8 @@ public sealed class MemoryResultsProjection(PollChangeFeed changes) : MemoryProj
                 writer.WriteOptionalTime(results.EndTime);
                 writer.WriteOptionalTime(results.ClosedAt);
                 writer.WriteCounts(results.Votes);
+                // The amendment stands for the last admin change: a later change is judged on its own time anyway.
+                writer.WriteOptionalTime(results.AmendedAt);
             }
         });
     }
@@ -73,7 +75,7 @@ public sealed class MemoryResultsProjection(PollChangeFeed changes) : MemoryProj
             {
                 throw new InvalidDataException($"Poll {pollId} has {header.Options.Count} options and {votes.Length} counts.");
             }
-            _polls.Start(pollId, new MemoryPollCounts(header, votes));
+            _polls.Start(pollId, new MemoryPollCounts(header, votes, reader.ReadOptionalTime()));
         }
         Publish();
     }
@@ -93,6 +95,14 @@ public sealed class MemoryResultsProjection(PollChangeFeed changes) : MemoryProj
         if (_polls.TryChange(pollId, out var counts))
         {
             counts.Count(optionId, change);
+        }
+    }
+
+    void IResultsSink.ChangedByAdmin(Guid pollId, DateTimeOffset at)
+    {
+        if (_polls.TryChange(pollId, out var counts))
+        {
+            counts.ChangedByAdminAt = at;
         }
     }
 

@@ -6,12 +6,16 @@ using Tally.Views.Redis;
 
 namespace Tally.Views.Results;
 
-/// <summary>Live tallies per poll: one hash of option counts and total, counted with HINCRBY, plus the poll's header.</summary>
+/// <summary>
+/// Live tallies per poll: one hash of option counts and total, counted with HINCRBY, plus the poll's header and when an
+/// admin last retracted or reinstated one of its votes.
+/// </summary>
 public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed changes) : RedisProjection(store), IResultsView, IResultsSink, ICountingView
 {
     private const string HeaderField = "poll";
     private const string ClosedField = "closed_at";
     private const string TotalField = "total";
+    private const string ChangedByAdminField = "admin_changed_at";
 
     public override string Name => "results";
 
@@ -54,6 +58,7 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
     {
         string? header = null;
         string? closed = null;
+        string? changedByAdmin = null;
         long total = 0;
         var counts = new Dictionary<int, long>();
         foreach (var entry in fields)
@@ -69,6 +74,9 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
                     break;
                 case TotalField:
                     total = (long)entry.Value;
+                    break;
+                case ChangedByAdminField:
+                    changedByAdmin = entry.Value;
                     break;
                 default:
                     if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var option))
@@ -88,7 +96,8 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
         {
             votes[i] = counts.GetValueOrDefault(i + 1);
         }
-        return (closed is null ? poll : poll with { ClosedAt = RedisJson.Time(closed) }).WithVotes(pollId, votes, total);
+        return (closed is null ? poll : poll with { ClosedAt = RedisJson.Time(closed) })
+            .WithVotes(pollId, votes, total, changedByAdmin is null ? null : RedisJson.Time(changedByAdmin));
     }
 
     private protected override void Describe(StoredEvent stored) => ResultsReducer.Apply(stored, this);
@@ -113,6 +122,13 @@ public sealed class RedisResultsProjection(RedisViewStore store, PollChangeFeed 
     {
         var key = Keys.Results(pollId);
         Chunk.Guarded(key).Increment(key, optionId, change).Increment(key, TotalField, change);
+        Chunk.Changed(pollId);
+    }
+
+    void IResultsSink.ChangedByAdmin(Guid pollId, DateTimeOffset at)
+    {
+        var key = Keys.Results(pollId);
+        Chunk.Guarded(key).WriteField(key, ChangedByAdminField, RedisJson.Time(at));
         Chunk.Changed(pollId);
     }
 

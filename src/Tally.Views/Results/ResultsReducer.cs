@@ -21,6 +21,14 @@ internal static class ResultsReducer
             // A retraction takes the vote back from the option it was cast for, which the event carries.
             case VoteRetracted retracted:
                 sink.Count(retracted.PollId, retracted.OptionId, -1);
+                if (retracted.RetractedBy is not null)
+                {
+                    sink.ChangedByAdmin(retracted.PollId, retracted.RetractedAt);
+                }
+                break;
+            case VoteReinstated reinstated:
+                sink.Count(reinstated.PollId, reinstated.OptionId, +1);
+                sink.ChangedByAdmin(reinstated.PollId, reinstated.ReinstatedAt);
                 break;
         }
     }

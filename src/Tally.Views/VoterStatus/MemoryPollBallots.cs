@@ -10,16 +10,17 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
 {
     private MemoryBallotTable _table = new(voterIds, capacity);
 
-    public VoterBallot? Get(string voterId, long published)
+    public MemoryBallotEntry? Get(string voterId, long published)
     {
         var table = Volatile.Read(ref _table);
         var slot = table.SlotOf(voterId);
-        return slot >= 0 && table.AsOf(slot, published) is { HasBallot: true } entry ? entry.Ballot : null;
+        return slot >= 0 && table.AsOf(slot, published) is { HasBallot: true } entry ? entry : null;
     }
 
-    public bool Holds(string voterId) => _table.SlotOf(voterId) >= 0;
+    /// <summary>The voter's newest version, the batch being applied included; only the writer asks.</summary>
+    public MemoryBallotEntry? Newest(string voterId) => _table.SlotOf(voterId) is >= 0 and var slot ? _table.Entries[slot] : null;
 
-    /// <summary>Every live ballot as of <paramref name="batch"/>.</summary>
+    /// <summary>Every ballot, live or held back by an admin, as of <paramref name="batch"/>.</summary>
     public IEnumerable<MemoryBallotEntry> Ballots(long batch)
     {
         var table = Volatile.Read(ref _table);
@@ -32,8 +33,11 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
         }
     }
 
-    /// <summary>Writes the voter's ballot (option 0: none) as batch <paramref name="batch"/>, the one after <paramref name="published"/>.</summary>
-    public void Write(string voterId, Guid voteId, long votedAtUtcTicks, int optionId, long batch, long published, long pinned)
+    /// <summary>
+    /// Writes the voter's ballot (option 0: none; <paramref name="retraction"/> as <see cref="MemoryBallotEntry.Retraction"/>)
+    /// as batch <paramref name="batch"/>, the one after <paramref name="published"/>.
+    /// </summary>
+    public void Write(string voterId, Guid voteId, long votedAtUtcTicks, int optionId, int retraction, long batch, long published, long pinned)
     {
         if (_table.IsFull)
         {
@@ -47,11 +51,11 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
             : table.Entries[newest].Batch == batch ? table.Entries[newest].Older
             : newest;
         var voter = newest < 0 ? voterIds.Number(voterId) : table.Entries[newest].Voter;
-        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, batch, voteId, voter, optionId, older));
+        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, batch, voteId, voter, optionId, older, retraction));
     }
 
     /// <summary>A voter's ballot read from a snapshot, before anything is published.</summary>
-    public bool Load(int voter, Guid voteId, long votedAtUtcTicks, int optionId)
+    public bool Load(int voter, Guid voteId, long votedAtUtcTicks, int optionId, int retraction)
     {
         var table = _table;
         var cell = table.CellOf(voter);
@@ -59,7 +63,7 @@ internal sealed class MemoryPollBallots(MemoryVoterIds voterIds, int capacity = 
         {
             return false;
         }
-        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, 0, voteId, voter, optionId, MemoryBallotEntry.NoOlder));
+        table.Append(cell, new MemoryBallotEntry(votedAtUtcTicks, 0, voteId, voter, optionId, MemoryBallotEntry.NoOlder, retraction));
         return true;
     }
 

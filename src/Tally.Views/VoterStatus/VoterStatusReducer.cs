@@ -12,8 +12,15 @@ internal static class VoterStatusReducer
             case VoteCast cast:
                 sink.Voted(cast.PollId, cast.VoterId, cast.VoteId, cast.OptionId, cast.RecordedAt);
                 break;
+            // An admin's retraction stays visible to the voter, with its reason, until they vote again; their own does not.
+            case VoteRetracted { RetractedBy: not null } retracted:
+                sink.RetractedByAdmin(retracted.PollId, retracted.VoterId, retracted.VoteId, retracted.RetractedAt, retracted.Reason);
+                break;
             case VoteRetracted retracted:
                 sink.Retracted(retracted.PollId, retracted.VoterId);
+                break;
+            case VoteReinstated reinstated:
+                sink.Reinstated(reinstated.PollId, reinstated.VoterId, reinstated.VoteId, reinstated.OptionId, reinstated.CastAt);
                 break;
         }
     }

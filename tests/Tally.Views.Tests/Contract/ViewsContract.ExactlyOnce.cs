@@ -20,7 +20,9 @@ public abstract partial class ViewsContract
         await twice.ApplyAsync(log.All);
 
         Assert.Equal(await DescribeAsync(once, poll), await DescribeAsync(twice, poll));
-        Assert.Equal(7, (await twice.Results.View.GetAsync(poll.Id, Ct))!.TotalVotes);
+        var results = await twice.Results.View.GetAsync(poll.Id, Ct);
+        Assert.Equal(6, results!.TotalVotes);
+        Assert.Equal(EventScript.Start.AddSeconds(11), results.AmendedAt);
         Assert.All(await twice.CheckpointsAsync(), checkpoint => Assert.Equal(log.LastSequence, checkpoint));
     }
 
@@ -98,7 +100,10 @@ public abstract partial class ViewsContract
         Assert.False(next.IsCompleted);
     }
 
-    /// <summary>A poll, eight votes over two regions, a retraction and the close.</summary>
+    /// <summary>
+    /// A poll, eight votes over two regions, a retraction, admin retractions (one reinstated, one voted again after) and
+    /// the close, then an admin retraction that amends the results.
+    /// </summary>
     private static (EventScript Log, Poll Poll) ScriptedLog()
     {
         var log = new EventScript();
@@ -109,7 +114,12 @@ public abstract partial class ViewsContract
             log.Vote(poll, $"voter-{i}", i % 3 + 1, TwoRegions[i % 2], EventScript.Start.AddSeconds(i));
         }
         log.Retract(poll, "voter-0", EventScript.Start.AddSeconds(9));
+        log.RetractByAdmin(poll, "voter-1", "bot", EventScript.Start.AddSeconds(9));
+        log.RetractByAdmin(poll, "voter-2", "bot", EventScript.Start.AddSeconds(9));
+        log.Reinstate(poll, "voter-1", EventScript.Start.AddSeconds(10));
+        log.Vote(poll, "voter-2", 1, TwoRegions[0], EventScript.Start.AddSeconds(10));
         log.Close(poll, EventScript.Start.AddSeconds(10));
+        log.RetractByAdmin(poll, "voter-3", "bot", EventScript.Start.AddSeconds(11));
         return (log, poll);
     }
 
@@ -122,11 +132,11 @@ public abstract partial class ViewsContract
         var voters = new List<string>();
         for (var i = 0; i < 8; i++)
         {
-            voters.Add($"voter-{i}:{(await views.Voters.View.GetAsync(poll.Id, $"voter-{i}", Ct))?.OptionId}");
+            voters.Add($"voter-{i}:{await views.Voters.View.GetAsync(poll.Id, $"voter-{i}", Ct)}");
         }
         var catalog = await views.Catalog.View.ListAsync(null, 1, 10, Ct);
         return string.Join(" | ",
-            $"results {string.Join(",", results!.Votes)} total {results.TotalVotes} closed {results.ClosedAt:O}",
+            $"results {string.Join(",", results!.Votes)} total {results.TotalVotes} closed {results.ClosedAt:O} amended {results.AmendedAt:O}",
             $"heatmap {string.Join(";", heatmap!.Regions.Select(r => $"{r.Region}={string.Join(",", r.Votes)}"))}",
             $"delta {string.Join(",", delta!.Votes)}",
             $"voters {string.Join(",", voters)}",

@@ -71,6 +71,11 @@ public sealed class MemorySnapshotTests : IDisposable
         await ((IHostedService)restartedStamp).StartAsync(Ct);
         Assert.Equal(last, await restartedStamp.ReadAsync(Ct));
         Assert.Equal(await node.AnswersAsync(_voting.Polls, _voting.Voters), await restarted.AnswersAsync(_voting.Polls, _voting.Voters));
+        // The amendment and the admin retractions came through the file, not only an empty view on either side.
+        Assert.Equal(EventScript.Start.AddMinutes(6), (await restarted.Results.GetAsync(_voting.Polls[2].Id, Ct))!.AmendedAt);
+        var retracted = await restarted.Voters.GetAsync(_voting.Polls[0].Id, _voting.Voters[11], Ct);
+        Assert.Equal((EventScript.Start.AddMinutes(3), "bot farm"), (retracted!.RetractedAt, retracted.RetractionReason));
+        Assert.Null((await restarted.Voters.GetAsync(_voting.Polls[0].Id, _voting.Voters[5], Ct))!.RetractedAt);
     }
 
     [Fact]

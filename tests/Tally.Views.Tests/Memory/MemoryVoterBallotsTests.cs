@@ -3,7 +3,8 @@ using Tally.Views.VoterStatus;
 namespace Tally.Views.Tests.Memory;
 
 /// <summary>
-/// The memory voter status against a plain model, through many batches that vote, change, retract and vote again (so
+/// The memory voter status against a plain model, through many batches that vote, change, retract (as the voter or as
+/// an admin, whose retraction stays held, shown here as a negative option) and vote again (so
 /// poll tables fill and are compacted often): readers see the published batch, and a snapshot pinned at one batch
 /// reads that batch however many follow before it is done.
 /// </summary>
@@ -29,10 +30,19 @@ public sealed class MemoryVoterBallotsTests
             for (var i = random.Next(1, 40); i > 0; i--)
             {
                 var voter = $"voter-{random.Next(60)}";
-                if (random.Next(4) == 0)
+                var roll = random.Next(8);
+                if (roll < 2)
                 {
                     ballots.Retracted(Poll, voter);
                     model.Remove(voter);
+                }
+                else if (roll == 2)
+                {
+                    if (ballots.Ballots(Poll, long.MaxValue).FirstOrDefault(b => ballots.VoterId(b) == voter) is { IsLive: true } live)
+                    {
+                        ballots.RetractedByAdmin(Poll, voter, live.VoteId, batch, "bot");
+                        model[voter] = -live.OptionId;
+                    }
                 }
                 else
                 {
@@ -47,7 +57,9 @@ public sealed class MemoryVoterBallotsTests
             Assert.Equal(Sorted(model), Sorted(Read(ballots, ballots.Published)));
             for (var v = 0; v < 60; v++)
             {
-                Assert.Equal(model.GetValueOrDefault($"voter-{v}"), ballots.Get(Poll, $"voter-{v}")?.OptionId ?? 0);
+                var ballot = ballots.Get(Poll, $"voter-{v}");
+                Assert.Equal(model.GetValueOrDefault($"voter-{v}"), ballot is null ? 0 : ballot.RetractedAt is null ? ballot.OptionId : -ballot.OptionId);
+                Assert.Equal(ballot?.RetractedAt is null ? null : "bot", ballot?.RetractionReason);
             }
 
             if (batch % 50 == 10)
@@ -63,8 +75,12 @@ public sealed class MemoryVoterBallotsTests
         }
     }
 
+    [Fact]
+    public void ABallotVersionStaysFortyEightBytesWithItsRetraction() =>
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<MemoryBallotEntry>());
+
     private static Dictionary<string, int> Read(MemoryVoterBallots ballots, long batch) =>
-        ballots.Ballots(Poll, batch).ToDictionary(ballots.VoterId, b => b.OptionId);
+        ballots.Ballots(Poll, batch).ToDictionary(ballots.VoterId, b => b.IsLive ? b.OptionId : -b.OptionId);
 
     private static string Sorted(Dictionary<string, int> ballots) =>
         string.Join(",", ballots.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key}={b.Value}"));

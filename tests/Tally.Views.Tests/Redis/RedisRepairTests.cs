@@ -23,7 +23,12 @@ public sealed class RedisRepairTests(RedisServer redis) : RedisPrefixTests(redis
             Log.Vote(_other, $"voter-{i}", i % 2 + 1, "EU", EventScript.Start.AddSeconds(i * 3));
         }
         Log.Retract(_poll, "voter-3", EventScript.Start.AddSeconds(100));
+        Log.RetractByAdmin(_poll, "voter-7", "bot", EventScript.Start.AddSeconds(101));
+        Log.Vote(_poll, "voter-7", 1, "EU", EventScript.Start.AddSeconds(102));
         Log.Close(_poll, EventScript.Start.AddSeconds(120));
+        Log.RetractByAdmin(_poll, "voter-5", "bot", EventScript.Start.AddSeconds(130));
+        Log.RetractByAdmin(_poll, "voter-6", "bot", EventScript.Start.AddSeconds(130));
+        Log.Reinstate(_poll, "voter-6", EventScript.Start.AddSeconds(140));
         return ValueTask.CompletedTask;
     }
 
@@ -38,6 +43,9 @@ public sealed class RedisRepairTests(RedisServer redis) : RedisPrefixTests(redis
         var heatmap = (await node.Store.Generations.ActiveAsync(node.Heatmap.Name))!;
         await Redis.Database.KeyDeleteAsync(heatmap.Heatmap(_poll.Id));
         Assert.Null(await node.Heatmap.GetAsync(_poll.Id, Ct));
+        var voters = (await node.Store.Generations.ActiveAsync(node.Views.Voters.Projection.Name))!;
+        await Redis.Database.KeyDeleteAsync(voters.VoterRetractions(_poll.Id));
+        Assert.Null((await node.Views.Voters.View.GetAsync(_poll.Id, "voter-5", Ct))!.RetractedAt);
         // The other poll drifted too, but it is not the one repaired: it keeps its drift.
         await Redis.Database.HashIncrementAsync(heatmap.Heatmap(_other.Id), "1:EU", 7);
 

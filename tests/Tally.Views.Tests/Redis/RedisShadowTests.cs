@@ -25,7 +25,14 @@ public sealed class RedisShadowTests(RedisServer redis) : RedisPrefixTests(redis
             Log.Vote(_other, $"voter-{i}", i % 2 + 1, i % 5 == 0 ? null : "EU", EventScript.Start.AddSeconds(i));
         }
         Log.Retract(_poll, "voter-3", EventScript.Start.AddSeconds(50));
+        // Admin changes that leave the counts as they were: one reinstated, one voted again the same way.
+        Log.RetractByAdmin(_poll, "voter-6", "bot", EventScript.Start.AddSeconds(51));
+        Log.RetractByAdmin(_poll, "voter-7", "bot", EventScript.Start.AddSeconds(51));
+        Log.Reinstate(_poll, "voter-6", EventScript.Start.AddSeconds(52));
+        Log.Vote(_poll, "voter-7", 2, "EU", EventScript.Start.AddSeconds(52));
         Log.Close(_other, EventScript.Start.AddSeconds(60));
+        Log.RetractByAdmin(_other, "voter-0", "late review", EventScript.Start.AddSeconds(61));
+        Log.Reinstate(_other, "voter-0", EventScript.Start.AddSeconds(62));
         return ValueTask.CompletedTask;
     }
 
@@ -91,6 +98,28 @@ public sealed class RedisShadowTests(RedisServer redis) : RedisPrefixTests(redis
     }
 
     [Fact]
+    public async Task ShadowsOfALogWithAdminRetractionsAndReinstatementsAnswerAsTheLiveViewsDid()
+    {
+        await using var node = new RedisNode(Redis, Prefix);
+        await node.Views.ApplyAsync(Log.All);
+        var before = await AnswersAsync(node);
+        Assert.Equal(EventScript.Start.AddSeconds(62), (await node.Results.GetAsync(_other.Id, Ct))!.AmendedAt);
+        Assert.Null((await node.Views.Voters.View.GetAsync(_poll.Id, "voter-7", Ct))!.RetractedAt);
+        var shadows = node.Views.All.Select(p => p.CreateShadow()).ToArray();
+        foreach (var shadow in shadows)
+        {
+            await shadow.ApplyAsync(Log.All, Ct);
+        }
+
+        foreach (var shadow in shadows)
+        {
+            await shadow.SwapInAsync(Ct);
+        }
+
+        Assert.Equal(before, await AnswersAsync(node));
+    }
+
+    [Fact]
     public async Task ANodeFollowsASwapAtItsAnnouncementWithoutWaitingForItsRefresh()
     {
         await using var leader = new RedisNode(Redis, Prefix);
@@ -142,5 +171,20 @@ public sealed class RedisShadowTests(RedisServer redis) : RedisPrefixTests(redis
         }
 
         Assert.Equal(before, await RedisSnapshot.OfAsync(Redis, new RedisKeys(Prefix).Pattern));
+    }
+
+    private async Task<string> AnswersAsync(RedisNode node)
+    {
+        var answers = new List<object?>();
+        foreach (var poll in new[] { _poll, _other })
+        {
+            answers.Add(await node.Results.GetAsync(poll.Id, Ct));
+            answers.Add(await node.Heatmap.CountAsync(poll.Id, Ct));
+            for (var i = 0; i < 40; i++)
+            {
+                answers.Add(await node.Views.Voters.View.GetAsync(poll.Id, $"voter-{i}", Ct));
+            }
+        }
+        return System.Text.Json.JsonSerializer.Serialize(answers);
     }
 }

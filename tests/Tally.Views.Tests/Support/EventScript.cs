@@ -4,8 +4,8 @@ using Tally.Domain.Polls;
 namespace Tally.Views.Tests.Support;
 
 /// <summary>
-/// Writes a log the way the ledger would: gap-free sequences, explicit commit times, and retractions that carry the
-/// original choice. Every call returns the one event it appended, and <see cref="All"/> holds them in order.
+/// Writes a log the way the ledger would: gap-free sequences, explicit commit times, and retractions and reinstatements
+/// that carry the original choice. Every call returns the one event it appended, and <see cref="All"/> holds them in order.
 /// </summary>
 internal sealed class EventScript
 {
@@ -13,6 +13,9 @@ internal sealed class EventScript
 
     private readonly List<StoredEvent> _events = [];
     private readonly Dictionary<(Guid, string), VoteCast> _live = [];
+    private readonly Dictionary<(Guid, string), VoteCast> _retractedByAdmin = [];
+
+    public const string Admin = "admin-1";
 
     /// <summary>The commit time given to the next event unless one is passed.</summary>
     public DateTimeOffset Now { get; set; } = Start;
@@ -45,6 +48,7 @@ internal sealed class EventScript
         var when = at ?? Now;
         var cast = new VoteCast(Guid.CreateVersion7(when), poll.Id, voter, option, region, when);
         _live[(poll.Id, voter)] = cast;
+        _retractedByAdmin.Remove((poll.Id, voter));
         return Append(cast, when);
     }
 
@@ -55,6 +59,28 @@ internal sealed class EventScript
         _live.Remove((poll.Id, voter));
         return Append(new VoteRetracted(cast.VoteId, poll.Id, voter, cast.OptionId, cast.Region, when), when);
     }
+
+    public StoredEvent RetractByAdmin(Poll poll, string voter, string reason, DateTimeOffset? at = null)
+    {
+        var when = at ?? Now;
+        var cast = _live[(poll.Id, voter)];
+        _live.Remove((poll.Id, voter));
+        _retractedByAdmin[(poll.Id, voter)] = cast;
+        return Append(new VoteRetracted(cast.VoteId, poll.Id, voter, cast.OptionId, cast.Region, when, Admin, reason), when);
+    }
+
+    public StoredEvent Reinstate(Poll poll, string voter, DateTimeOffset? at = null)
+    {
+        var when = at ?? Now;
+        var cast = _retractedByAdmin[(poll.Id, voter)];
+        _retractedByAdmin.Remove((poll.Id, voter));
+        _live[(poll.Id, voter)] = cast;
+        return Append(new VoteReinstated(cast.VoteId, poll.Id, voter, cast.OptionId, cast.Region, cast.RecordedAt, Admin, when), when);
+    }
+
+    /// <summary>The vote the voter cast last in the poll, live or not.</summary>
+    public VoteCast CastOf(Poll poll, string voter) =>
+        _live.TryGetValue((poll.Id, voter), out var live) ? live : _retractedByAdmin[(poll.Id, voter)];
 
     public StoredEvent Close(Poll poll, DateTimeOffset? at = null)
     {
