@@ -25,9 +25,8 @@ public sealed record VoterStatusResponse(
     public static VoterStatusResponse From(VoterBallot? ballot, long sequence) => ballot switch
     {
         null => new(false, null, null, null, sequence),
-        { RetractedAt: { } retractedAt } => new(false, null, null, null, sequence,
-            new AdminRetractionResponse(ballot.VoteId, ballot.OptionId, retractedAt, ballot.RetractionReason)),
-        _ => new(true, ballot.VoteId, ballot.OptionId, ballot.VotedAt, sequence),
+        { IsLive: true } => new(true, ballot.VoteId, ballot.OptionId, ballot.VotedAt, sequence),
+        _ => new(false, null, null, null, sequence, new AdminRetractionResponse(ballot.VoteId, ballot.OptionId, ballot.RetractedAt!.Value, ballot.RetractionReason)),
     };
 }
 

@@ -39,8 +39,7 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
         {
             return Outcome<PollResults>.Ok(poll);
         }
-        // A vote an admin retracted no longer counts as having voted.
-        var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is { RetractedAt: null };
+        var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is { IsLive: true };
         return ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted)
             ? Outcome<PollResults>.Ok(poll)
             : Rejections.ResultsHidden(poll.Visibility);
