@@ -14,10 +14,9 @@ public static class AdminRetractionJudge
     public const string RetractedAction = "vote_retracted";
     public const string ReinstatedAction = "vote_reinstated";
 
-    /// <returns>The live votes of <paramref name="rows"/> the selection picks, in cast order; or SELECTION_TOO_LARGE.</returns>
-    public static Outcome<IReadOnlyList<LedgerVote>> Select(RetractVotes command, IEnumerable<LedgerVote> rows)
+    /// <returns>The live votes of <paramref name="rows"/> that <paramref name="rule"/> (the command's) picks, in cast order; or SELECTION_TOO_LARGE.</returns>
+    public static Outcome<IReadOnlyList<LedgerVote>> Select(RetractVotes command, VoteSelectionRule rule, IEnumerable<LedgerVote> rows)
     {
-        var rule = new VoteSelectionRule(command.Selection);
         var picked = rows.Where(rule.Picks).OrderBy(v => v.CastAt).ThenBy(v => v.VoteId).ToList();
         return picked.Count > command.MaxVotes
             ? Rejections.SelectionTooLarge(picked.Count, command.MaxVotes)

@@ -9,18 +9,22 @@ internal static class PostgresVoteRows
 {
     private const string Columns = "vote_id, voter_id, option_id, region, timestamp, ip_address, is_retracted, retracted_by";
 
-    /// <summary>The poll's live votes cast in [from, to) (either bound optional), through the live-vote index.</summary>
-    public static Task<List<LedgerVote>> ReadLiveAsync(PostgresWrite write, Guid pollId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
+    /// <summary>
+    /// The poll's live votes cast in [from, to) (either bound optional) that <paramref name="keep"/> keeps, through the
+    /// live-vote index; a poll's million votes are read, not held.
+    /// </summary>
+    public static Task<List<LedgerVote>> ReadLiveAsync(
+        PostgresWrite write, Guid pollId, DateTimeOffset? from, DateTimeOffset? to, Func<LedgerVote, bool> keep, CancellationToken ct) =>
         ReadAsync(write, PostgresValues.Command($"""
             SELECT {Columns} FROM vote_records
             WHERE poll_id = $1 AND NOT is_retracted AND ($2::bigint IS NULL OR timestamp >= $2) AND ($3::bigint IS NULL OR timestamp < $3)
             """,
-            PostgresValues.Uuid(pollId), PostgresValues.NullableInstant(from), PostgresValues.NullableInstant(to)), ct);
+            PostgresValues.Uuid(pollId), PostgresValues.NullableInstant(from), PostgresValues.NullableInstant(to)), keep, ct);
 
     /// <summary>Those of <paramref name="voteIds"/> that are votes of the poll, live or not.</summary>
     public static Task<List<LedgerVote>> ReadByIdsAsync(PostgresWrite write, Guid pollId, IEnumerable<Guid> voteIds, CancellationToken ct) =>
         ReadAsync(write, PostgresValues.Command($"SELECT {Columns} FROM vote_records WHERE vote_id = ANY($2) AND poll_id = $1",
-            PostgresValues.Uuid(pollId), PostgresValues.Array(voteIds.Distinct().ToArray(), NpgsqlDbType.Uuid)), ct);
+            PostgresValues.Uuid(pollId), PostgresValues.Array(voteIds.Distinct().ToArray(), NpgsqlDbType.Uuid)), _ => true, ct);
 
     /// <summary>Which of <paramref name="voterIds"/> have a live vote in the poll.</summary>
     public static async Task<HashSet<string>> LiveVotersAsync(PostgresWrite write, Guid pollId, IEnumerable<string> voterIds, CancellationToken ct)
@@ -78,7 +82,7 @@ internal static class PostgresVoteRows
         return ids;
     }
 
-    private static async Task<List<LedgerVote>> ReadAsync(PostgresWrite write, NpgsqlBatchCommand command, CancellationToken ct)
+    private static async Task<List<LedgerVote>> ReadAsync(PostgresWrite write, NpgsqlBatchCommand command, Func<LedgerVote, bool> keep, CancellationToken ct)
     {
         await using var batch = write.CreateBatch();
         batch.BatchCommands.Add(command);
@@ -86,7 +90,7 @@ internal static class PostgresVoteRows
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            rows.Add(new LedgerVote(
+            var vote = new LedgerVote(
                 reader.GetGuid(0),
                 reader.GetString(1),
                 reader.GetInt32(2),
@@ -94,7 +98,11 @@ internal static class PostgresVoteRows
                 PostgresValues.Time(reader.GetInt64(4)),
                 PostgresValues.TextOrNull(reader, 5),
                 reader.GetBoolean(6),
-                PostgresValues.TextOrNull(reader, 7)));
+                PostgresValues.TextOrNull(reader, 7));
+            if (keep(vote))
+            {
+                rows.Add(vote);
+            }
         }
         return rows;
     }

@@ -109,8 +109,8 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             var rule = new VoteSelectionRule(selection);
             var rows = rule.VoteIds is { } ids
                 ? await PostgresVoteRows.ReadByIdsAsync(write, command.PollId, ids, ct).ConfigureAwait(false)
-                : await PostgresVoteRows.ReadLiveAsync(write, command.PollId, selection.From, selection.To, ct).ConfigureAwait(false);
-            var selected = AdminRetractionJudge.Select(command, rows);
+                : await PostgresVoteRows.ReadLiveAsync(write, command.PollId, selection.From, selection.To, rule.Picks, ct).ConfigureAwait(false);
+            var selected = AdminRetractionJudge.Select(command, rule, rows);
             if (selected.Value is not { } picked)
             {
                 return selected.Rejection!;

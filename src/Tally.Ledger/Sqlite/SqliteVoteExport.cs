@@ -5,6 +5,14 @@ namespace Tally.Ledger.Sqlite;
 
 public sealed class SqliteVoteExport(SqliteLedgerDatabase database) : IVoteExport
 {
+    internal const string ReadSql = """
+        SELECT e.sequence, v.vote_id, v.voter_id, v.option_id, v.region, v.timestamp, v.ip_address, v.user_agent,
+               v.is_retracted, v.retracted_at, v.retracted_by, v.retraction_reason
+        FROM events e JOIN vote_records v ON v.vote_id = json_extract(e.payload, '$.vote_id')
+        WHERE e.poll_id = $poll AND e.type = 'VoteCast'
+        ORDER BY e.sequence
+        """;
+
     /// <remarks>
     /// One read transaction on a reader connection: every row comes from one snapshot of the WAL, however long the caller
     /// takes to write them out. The poll's VoteCast events come in order through events_by_poll, each joined to its row.
@@ -16,13 +24,7 @@ public sealed class SqliteVoteExport(SqliteLedgerDatabase database) : IVoteExpor
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT e.sequence, v.vote_id, v.voter_id, v.option_id, v.region, v.timestamp, v.ip_address, v.user_agent,
-                   v.is_retracted, v.retracted_at, v.retracted_by, v.retraction_reason
-            FROM events e JOIN vote_records v ON v.vote_id = json_extract(e.payload, '$.vote_id')
-            WHERE e.poll_id = $poll AND e.type = 'VoteCast'
-            ORDER BY e.sequence
-            """;
+        command.CommandText = ReadSql;
         command.Parameters.AddWithValue("$poll", pollId.ToString());
         using var reader = command.ExecuteReader();
         while (reader.Read())

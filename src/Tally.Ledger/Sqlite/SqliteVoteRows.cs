@@ -8,8 +8,11 @@ internal static class SqliteVoteRows
 {
     private const string Columns = "vote_id, voter_id, option_id, region, timestamp, ip_address, is_retracted, retracted_by";
 
-    /// <summary>The poll's live votes cast in [from, to) (either bound optional), through the live-vote index.</summary>
-    public static List<LedgerVote> ReadLive(SqliteTransaction transaction, Guid pollId, DateTimeOffset? from, DateTimeOffset? to)
+    /// <summary>
+    /// The poll's live votes cast in [from, to) (either bound optional) that <paramref name="keep"/> keeps, through the
+    /// live-vote index; a poll's million votes are read, not held.
+    /// </summary>
+    public static List<LedgerVote> ReadLive(SqliteTransaction transaction, Guid pollId, DateTimeOffset? from, DateTimeOffset? to, Func<LedgerVote, bool> keep)
     {
         using var command = Command(transaction, $"""
             SELECT {Columns} FROM vote_records
@@ -18,7 +21,7 @@ internal static class SqliteVoteRows
             """, pollId);
         command.Parameters.AddWithValue("$from", SqliteValues.TimeOrNull(from));
         command.Parameters.AddWithValue("$to", SqliteValues.TimeOrNull(to));
-        return Read(command);
+        return Read(command, keep);
     }
 
     /// <summary>Those of <paramref name="voteIds"/> that are votes of the poll, live or not.</summary>
@@ -30,7 +33,7 @@ internal static class SqliteVoteRows
         foreach (var id in voteIds.Distinct())
         {
             vote.Value = id.ToString();
-            rows.AddRange(Read(command));
+            rows.AddRange(Read(command, _ => true));
         }
         return rows;
     }
@@ -61,13 +64,13 @@ internal static class SqliteVoteRows
         return command;
     }
 
-    private static List<LedgerVote> Read(SqliteCommand command)
+    private static List<LedgerVote> Read(SqliteCommand command, Func<LedgerVote, bool> keep)
     {
         var rows = new List<LedgerVote>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add(new LedgerVote(
+            var vote = new LedgerVote(
                 Guid.Parse(reader.GetString(0)),
                 reader.GetString(1),
                 reader.GetInt32(2),
@@ -75,7 +78,11 @@ internal static class SqliteVoteRows
                 SqliteValues.ReadTime(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.GetInt64(6) != 0,
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
+                reader.IsDBNull(7) ? null : reader.GetString(7));
+            if (keep(vote))
+            {
+                rows.Add(vote);
+            }
         }
         return rows;
     }

@@ -233,8 +233,8 @@ public sealed class SqliteVoteStore : IVoteStore
             var rule = new VoteSelectionRule(selection);
             var rows = rule.VoteIds is { } ids
                 ? SqliteVoteRows.ReadByIds(transaction, command.PollId, ids)
-                : SqliteVoteRows.ReadLive(transaction, command.PollId, selection.From, selection.To);
-            var selected = AdminRetractionJudge.Select(command, rows);
+                : SqliteVoteRows.ReadLive(transaction, command.PollId, selection.From, selection.To, rule.Picks);
+            var selected = AdminRetractionJudge.Select(command, rule, rows);
             if (selected.Value is not { } votes)
             {
                 return selected.Rejection!;
