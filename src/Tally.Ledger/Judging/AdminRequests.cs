@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
@@ -29,31 +30,26 @@ public static class AdminRequests
     public static string Encode(Reinstatement answer) => JsonSerializer.Serialize(answer, AdminAnswerJsonContext.Default.Reinstatement);
 
     /// <returns>The answer to give from the key's earlier use, or null when the key is new.</returns>
-    public static Outcome<BulkRetraction>? Replay(StoredAdminKey? stored, RetractVotes command)
-    {
-        if (stored is null)
-        {
-            return null;
-        }
-        return stored.Fingerprint != Fingerprint(command)
-            ? Rejections.AdminIdempotencyKeyReused
-            : Outcome<BulkRetraction>.Ok(Decode(stored.Answer, AdminAnswerJsonContext.Default.BulkRetraction) with { Replayed = true });
-    }
+    public static Outcome<BulkRetraction>? Replay(StoredAdminKey? stored, RetractVotes command) =>
+        Replay(stored, Fingerprint(command), AdminAnswerJsonContext.Default.BulkRetraction, a => a with { Replayed = true });
 
     /// <returns>The answer to give from the key's earlier use, or null when the key is new.</returns>
-    public static Outcome<Reinstatement>? Replay(StoredAdminKey? stored, ReinstateVotes command)
+    public static Outcome<Reinstatement>? Replay(StoredAdminKey? stored, ReinstateVotes command) =>
+        Replay(stored, Fingerprint(command), AdminAnswerJsonContext.Default.Reinstatement, a => a with { Replayed = true });
+
+    private static Outcome<T>? Replay<T>(StoredAdminKey? stored, string fingerprint, JsonTypeInfo<T> type, Func<T, T> replayed)
     {
         if (stored is null)
         {
             return null;
         }
-        return stored.Fingerprint != Fingerprint(command)
-            ? Rejections.AdminIdempotencyKeyReused
-            : Outcome<Reinstatement>.Ok(Decode(stored.Answer, AdminAnswerJsonContext.Default.Reinstatement) with { Replayed = true });
+        if (stored.Fingerprint != fingerprint)
+        {
+            return Rejections.AdminIdempotencyKeyReused;
+        }
+        var answer = JsonSerializer.Deserialize(stored.Answer, type) ?? throw new InvalidDataException("A kept admin answer could not be read.");
+        return Outcome<T>.Ok(replayed(answer));
     }
-
-    private static T Decode<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(json, type) ?? throw new InvalidDataException("A kept admin answer could not be read.");
 
     private static string Instant(DateTimeOffset? at) => at?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "-";
 
