@@ -19,6 +19,7 @@ public sealed class SqliteVoteExport(SqliteLedgerDatabase database) : IVoteExpor
     /// </remarks>
     public async IAsyncEnumerable<ExportedVote> ReadVotesAsync(Guid pollId, [EnumeratorCancellation] CancellationToken ct)
     {
+        // SQLite's reads block: the caller's thread is left before the first one.
         await Task.Yield();
         using var connection = database.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
