@@ -98,13 +98,11 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             {
                 return replay;
             }
-            // The poll's share lock, as for a voter's own retraction: a close waits for this one.
-            var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct).ConfigureAwait(false);
-            var at = clock.GetUtcNow();
-            if (RetractionJudge.CheckByAdmin(poll) is { } refusal)
+            if (await CheckPollByAdminAsync(write, command.PollId, ct).ConfigureAwait(false) is { } refusal)
             {
                 return refusal;
             }
+            var at = clock.GetUtcNow();
             var selection = command.Selection;
             var rule = new VoteSelectionRule(selection);
             var rows = rule.VoteIds is { } ids
@@ -144,12 +142,11 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             {
                 return replay;
             }
-            var poll = await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, command.PollId, PollLock.Share, ct).ConfigureAwait(false);
-            var at = clock.GetUtcNow();
-            if (RetractionJudge.CheckByAdmin(poll) is { } refusal)
+            if (await CheckPollByAdminAsync(write, command.PollId, ct).ConfigureAwait(false) is { } refusal)
             {
                 return refusal;
             }
+            var at = clock.GetUtcNow();
             var rows = (await PostgresVoteRows.ReadByIdsAsync(write, command.PollId, command.VoteIds, ct).ConfigureAwait(false))
                 .ToDictionary(v => v.VoteId);
             var live = await PostgresVoteRows.LiveVotersAsync(write, command.PollId, rows.Values.Select(v => v.VoterId), ct).ConfigureAwait(false);
@@ -173,6 +170,11 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
             }
             return Outcome<Reinstatement>.Ok(answer);
         }, ct);
+
+    /// <summary>Reads the poll under its share lock, as a voter's own retraction does (a close waits for this write), and judges it for an admin.</summary>
+    private static async Task<Rejection?> CheckPollByAdminAsync(PostgresWrite write, Guid pollId, CancellationToken ct) =>
+        RetractionJudge.CheckByAdmin(
+            await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, pollId, PollLock.Share, ct).ConfigureAwait(false));
 
     /// <summary>Writes the audit rows and appends the events in one batch; returns each event's sequence, in order.</summary>
     private static async Task<IReadOnlyList<long>> AppendAsync(
