@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
+using Tally.Bench.Export;
 using Tally.Bench.Options;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
@@ -20,6 +21,11 @@ public static class Program
         {
             var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
             return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [ExportLedgerBench.Mode, .. var exportArgs])
+        {
+            return await ExportLedgerBench.RunAsync(exportArgs);
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])

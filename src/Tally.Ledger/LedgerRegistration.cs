@@ -40,6 +40,8 @@ public static class LedgerRegistration
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
         services.AddSingleton<CastVoteHandler>();
         services.AddSingleton<RetractVoteHandler>();
+        services.AddSingleton<RetractVotesHandler>();
+        services.AddSingleton<ReinstateVotesHandler>();
         services.AddSingleton<CreatePollHandler>();
         services.AddSingleton<ClosePollHandler>();
         return services;
@@ -60,6 +62,8 @@ public static class LedgerRegistration
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IRecountStore, SqliteRecountStore>();
+        services.AddSingleton<IBlockStore, SqliteBlockStore>();
+        services.AddSingleton<IVoteExport, SqliteVoteExport>();
         services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, SqliteLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();

@@ -6,7 +6,7 @@ namespace Tally.Testing;
 internal static class LedgerRows
 {
     /// <summary>The columns of a <see cref="ProbedVote"/>, in its order.</summary>
-    public const string VoteColumns = "vote_id, voter_id, option_id, region, is_retracted, retracted_at, ip_address, user_agent";
+    public const string VoteColumns = "vote_id, voter_id, option_id, region, is_retracted, retracted_at, ip_address, user_agent, retracted_by, retraction_reason";
 
     /// <summary>Every audit row as a <see cref="ProbedAudit"/>, oldest first: the same statement on both backends.</summary>
     public const string Audit = "SELECT actor, action, poll_id, vote_id, detail, ip_address, user_agent FROM audit_log ORDER BY audit_id";

@@ -23,7 +23,9 @@ public sealed class PostgresLedgerProbe(string connectionString) : ILedgerProbe
             r.GetBoolean(4),
             r.IsDBNull(5) ? null : new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero),
             r.TextOrNull(6),
-            r.TextOrNull(7)),
+            r.TextOrNull(7),
+            r.TextOrNull(8),
+            r.TextOrNull(9)),
         ct);
 
     public Task<IReadOnlyList<ProbedPoll>> PollsAsync(CancellationToken ct = default) => ReadAsync(

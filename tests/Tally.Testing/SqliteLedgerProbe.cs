@@ -33,7 +33,9 @@ public sealed class SqliteLedgerProbe(string file) : ILedgerProbe
             },
             r.TextOrNull(5) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null,
             r.TextOrNull(6),
-            r.TextOrNull(7)),
+            r.TextOrNull(7),
+            r.TextOrNull(8),
+            r.TextOrNull(9)),
         ct);
 
     public Task<IReadOnlyList<ProbedPoll>> PollsAsync(CancellationToken ct = default) => ReadAsync(

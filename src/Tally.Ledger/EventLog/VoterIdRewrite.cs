@@ -1,3 +1,4 @@
+using Tally.Domain.Blocks;
 using Tally.Domain.Events;
 
 namespace Tally.Ledger.EventLog;
@@ -16,7 +17,21 @@ public static class VoterIdRewrite
         return e switch
         {
             VoteCast v when Renamed(v.VoterId) is { } id => v with { VoterId = id },
-            VoteRetracted r when Renamed(r.VoterId) is { } id => r with { VoterId = id },
+            VoteRetracted r when Renamed(r.VoterId) is not null || r.RetractedBy is { } by && Renamed(by) is not null =>
+                r with { VoterId = Renamed(r.VoterId) ?? r.VoterId, RetractedBy = r.RetractedBy is { } admin ? Renamed(admin) ?? admin : null },
+            VoteReinstated r when Renamed(r.VoterId) is not null || Renamed(r.ReinstatedBy) is not null =>
+                r with { VoterId = Renamed(r.VoterId) ?? r.VoterId, ReinstatedBy = Renamed(r.ReinstatedBy) ?? r.ReinstatedBy },
+            UserRegistered u when Renamed(u.VoterId) is { } id => u with { VoterId = id },
+            BlockPlaced b when Renamed(b.Block.PlacedBy) is not null || b.Block.Target == BlockTarget.Voter && Renamed(b.Block.Value) is not null =>
+                b with
+                {
+                    Block = b.Block with
+                    {
+                        PlacedBy = Renamed(b.Block.PlacedBy) ?? b.Block.PlacedBy,
+                        Value = b.Block.Target == BlockTarget.Voter ? Renamed(b.Block.Value) ?? b.Block.Value : b.Block.Value,
+                    },
+                },
+            BlockLifted l when Renamed(l.LiftedBy) is { } id => l with { LiftedBy = id },
             PollCreated c when Renamed(c.Poll.OwnerId) is { } id => c with { Poll = c.Poll with { OwnerId = id } },
             PollClosed c when Renamed(c.ClosedBy) is { } id => c with { ClosedBy = id },
             AdminGranted g when Renamed(g.VoterId) is not null || Renamed(g.GrantedBy) is not null =>

@@ -1,6 +1,7 @@
 using Tally.Domain.Ballots;
 using Tally.Domain.Errors;
 using Tally.Domain.Events;
+using Tally.Domain.Fraud;
 using Tally.Domain.Polls;
 using Tally.Ledger.GroupCommit;
 
@@ -172,7 +173,9 @@ public sealed class BatchJudge
     public VoteCast Cast(int vote)
     {
         var ballot = _votes[vote].Ballot;
-        return new VoteCast(_votes[vote].VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, _now);
+        var client = _votes[vote].Command.Client;
+        return new VoteCast(_votes[vote].VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, _now,
+            ClientNetwork.Canonical(client.IpAddress), client.UserAgent);
     }
 
     /// <param name="firstSequence">The sequence of the first accepted vote's event; the others follow it in order.</param>

@@ -25,6 +25,9 @@ public static class RetractionJudge
         return poll.IsOpenAt(now) ? null : BallotRules.NotActive(poll, now);
     }
 
+    /// <summary>An admin's retraction or reinstatement: the poll must exist; whether it is open or allows changes does not matter.</summary>
+    public static Rejection? CheckByAdmin(Poll? poll) => poll is null ? Rejections.PollNotFound : null;
+
     /// <returns>The event to append for <paramref name="live"/>, flagged retracted by the write; or why not.</returns>
     public static Outcome<VoteRetracted> Retract(RetractVote command, LiveVote? live, DateTimeOffset at) => live is null
         ? Rejections.VoteNotFound

@@ -33,6 +33,8 @@ internal static class PostgresLedgerRegistration
         services.AddSingleton<IVoteStore, PostgresVoteStore>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IRecountStore, PostgresRecountStore>();
+        services.AddSingleton<IBlockStore, PostgresBlockStore>();
+        services.AddSingleton<IVoteExport, PostgresVoteExport>();
         services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, PostgresLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, PostgresVoterIdMigration>();

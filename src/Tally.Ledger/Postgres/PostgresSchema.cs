@@ -137,5 +137,32 @@ internal static class PostgresSchema
         -- One poll's events in order, to repair that poll's views without reading the whole log.
         CREATE INDEX events_by_poll ON events (poll_id, sequence);
         """,
+        """
+        -- Who retracted a vote and why, when an admin did (a voter's own retraction leaves both null).
+        ALTER TABLE vote_records ADD COLUMN retracted_by text;
+        ALTER TABLE vote_records ADD COLUMN retraction_reason text;
+        -- Admins' Idempotency-Keys: the request's fingerprint and the answer it got, replayed to a repeat.
+        CREATE TABLE admin_idempotency_keys (
+            actor       text NOT NULL,
+            key         text NOT NULL,
+            fingerprint text NOT NULL,
+            answer      jsonb NOT NULL,
+            at          bigint NOT NULL,
+            PRIMARY KEY (actor, key)
+        );
+        -- Admins' stops on voting; a lifted block keeps its row.
+        CREATE TABLE blocks (
+            block_id  uuid PRIMARY KEY,
+            target    text NOT NULL,
+            value     text NOT NULL,
+            poll_id   uuid,
+            placed_at bigint NOT NULL,
+            until     bigint,
+            placed_by text NOT NULL,
+            reason    text NOT NULL,
+            lifted_at bigint,
+            lifted_by text
+        );
+        """,
     ];
 }

@@ -1,3 +1,4 @@
+using Tally.Domain.Events;
 using Tally.Ledger.Stores;
 using Tally.Ledger.Users;
 
@@ -25,7 +26,8 @@ public sealed class PostgresUserStore(PostgresLedgerDatabase database) : IUserSt
         }
         await using var audit = write.CreateBatch();
         audit.BatchCommands.Add(PostgresAudit.Insert(user.CreatedAt, user.UserId, "user_registered", detail: user.Username));
-        await audit.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await PostgresEventAppender.AppendOneAsync(write, audit, new UserRegistered(user.UserId, user.CreatedAt), user.CreatedAt, ct)
+            .ConfigureAwait(false);
         return true;
     }, ct);
 

@@ -2,6 +2,7 @@ using Npgsql;
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Domain.Events;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
@@ -88,8 +89,117 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         return counts;
     }
 
-    // Scaffolding until the ledger branch of issue 10 lands.
-    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) =>
+        database.WriteAsync<Outcome<BulkRetraction>>(async write =>
+        {
+            var key = command.DryRun ? null : command.IdempotencyKey;
+            if (key is not null
+                && AdminRequests.Replay(await PostgresAdminKeys.LockAndFindAsync(write, command.AdminId, key, ct).ConfigureAwait(false), command) is { } replay)
+            {
+                return replay;
+            }
+            if (await CheckPollByAdminAsync(write, command.PollId, ct).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+            var at = clock.GetUtcNow();
+            var selection = command.Selection;
+            var rule = new VoteSelectionRule(selection);
+            var rows = rule.VoteIds is { } ids
+                ? await PostgresVoteRows.ReadByIdsAsync(write, command.PollId, ids, ct).ConfigureAwait(false)
+                : await PostgresVoteRows.ReadLiveAsync(write, command.PollId, selection.From, selection.To, rule.Picks, ct).ConfigureAwait(false);
+            var selected = AdminRetractionJudge.Select(command, rule, rows);
+            if (selected.Value is not { } picked)
+            {
+                return selected.Rejection!;
+            }
+            if (command.DryRun)
+            {
+                return Outcome<BulkRetraction>.Ok(AdminRetractionJudge.Answer(command, at, picked, null));
+            }
+            var flagged = await PostgresVoteRows.FlagAsync(write, [.. picked.Select(v => v.VoteId)], at, command.AdminId, command.Reason, ct)
+                .ConfigureAwait(false);
+            var votes = picked.Where(v => flagged.Contains(v.VoteId)).ToList();
+            var sequences = await AppendAsync(write, votes.Select(v => AdminRetractionJudge.Retracted(command, v, at)).ToList(), at,
+                PostgresAudit.InsertPerVote(at, command.AdminId, AdminRetractionJudge.RetractedAction, command.PollId,
+                    [.. votes.Select(v => v.VoteId)], command.Client.IpAddress, command.Client.UserAgent,
+                    AdminRetractionJudge.AuditDetail(command.Reason)), ct).ConfigureAwait(false);
+            var answer = AdminRetractionJudge.Answer(command, at, votes, sequences);
+            if (key is not null)
+            {
+                await KeepAsync(write, PostgresAdminKeys.Keep(command.AdminId, key, AdminRequests.Fingerprint(command), AdminRequests.Encode(answer), at), ct)
+                    .ConfigureAwait(false);
+            }
+            return Outcome<BulkRetraction>.Ok(answer);
+        }, ct);
 
-    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) =>
+        database.WriteAsync<Outcome<Reinstatement>>(async write =>
+        {
+            var key = command.IdempotencyKey;
+            if (key is not null
+                && AdminRequests.Replay(await PostgresAdminKeys.LockAndFindAsync(write, command.AdminId, key, ct).ConfigureAwait(false), command) is { } replay)
+            {
+                return replay;
+            }
+            if (await CheckPollByAdminAsync(write, command.PollId, ct).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+            var at = clock.GetUtcNow();
+            var rows = (await PostgresVoteRows.ReadByIdsAsync(write, command.PollId, command.VoteIds, ct).ConfigureAwait(false))
+                .ToDictionary(v => v.VoteId);
+            var live = await PostgresVoteRows.LiveVotersAsync(write, command.PollId, rows.Values.Select(v => v.VoterId), ct).ConfigureAwait(false);
+            var planned = AdminRetractionJudge.Plan(command, rows, live);
+            if (planned.Value is not { } plan)
+            {
+                return planned.Rejection!;
+            }
+            // A vote the voter cast meanwhile makes this fail on the live-vote index, and nothing is changed.
+            var unflagged = await PostgresVoteRows.UnflagAsync(write, [.. plan.Reinstate.Select(v => v.VoteId)], ct).ConfigureAwait(false);
+            plan = plan with { Reinstate = [.. plan.Reinstate.Where(v => unflagged.Contains(v.VoteId))] };
+            var sequences = await AppendAsync(write, plan.Reinstate.Select(v => AdminRetractionJudge.Reinstated(command, v, at)).ToList(), at,
+                PostgresAudit.InsertPerVote(at, command.AdminId, AdminRetractionJudge.ReinstatedAction, command.PollId,
+                    [.. plan.Reinstate.Select(v => v.VoteId)], command.Client.IpAddress, command.Client.UserAgent,
+                    AdminRetractionJudge.AuditDetail(command.Reason)), ct).ConfigureAwait(false);
+            var answer = AdminRetractionJudge.Answer(command, at, plan, sequences);
+            if (key is not null)
+            {
+                await KeepAsync(write, PostgresAdminKeys.Keep(command.AdminId, key, AdminRequests.Fingerprint(command), AdminRequests.Encode(answer), at), ct)
+                    .ConfigureAwait(false);
+            }
+            return Outcome<Reinstatement>.Ok(answer);
+        }, ct);
+
+    /// <summary>Reads the poll under its share lock, as a voter's own retraction does (a close waits for this write), and judges it for an admin.</summary>
+    private static async Task<Rejection?> CheckPollByAdminAsync(PostgresWrite write, Guid pollId, CancellationToken ct) =>
+        RetractionJudge.CheckByAdmin(
+            await PostgresPollRows.ReadOneAsync(write.Connection, write.Transaction, pollId, PollLock.Share, ct).ConfigureAwait(false));
+
+    /// <summary>Writes the audit rows and appends the events in one batch; returns each event's sequence, in order.</summary>
+    private static async Task<IReadOnlyList<long>> AppendAsync(
+        PostgresWrite write, IReadOnlyList<LedgerEvent> events, DateTimeOffset at, NpgsqlBatchCommand audit, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+        var rows = new EventRows(events.Count);
+        foreach (var e in events)
+        {
+            rows.Add(e, at);
+        }
+        await using var batch = write.CreateBatch();
+        PostgresEventAppender.Add(batch, rows);
+        batch.BatchCommands.Add(audit);
+        var last = await PostgresEventAppender.ExecuteAsync(write, batch, ct).ConfigureAwait(false);
+        return [.. Enumerable.Range(0, events.Count).Select(i => last - events.Count + 1 + i)];
+    }
+
+    private static async Task KeepAsync(PostgresWrite write, NpgsqlBatchCommand keep, CancellationToken ct)
+    {
+        await using var batch = write.CreateBatch();
+        batch.BatchCommands.Add(keep);
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 }

@@ -112,5 +112,32 @@ internal static class SqliteSchema
         -- One poll's events in order, to repair that poll's views without reading the whole log.
         CREATE INDEX events_by_poll ON events (poll_id, sequence);
         """,
+        """
+        -- Who retracted a vote and why, when an admin did (a voter's own retraction leaves both null).
+        ALTER TABLE vote_records ADD COLUMN retracted_by TEXT;
+        ALTER TABLE vote_records ADD COLUMN retraction_reason TEXT;
+        -- Admins' Idempotency-Keys: the request's fingerprint and the answer it got, replayed to a repeat.
+        CREATE TABLE admin_idempotency_keys (
+            actor       TEXT NOT NULL,
+            key         TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            answer      TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            PRIMARY KEY (actor, key)
+        ) WITHOUT ROWID;
+        -- Admins' stops on voting; a lifted block keeps its row.
+        CREATE TABLE blocks (
+            block_id  TEXT PRIMARY KEY,
+            target    TEXT NOT NULL,
+            value     TEXT NOT NULL,
+            poll_id   TEXT,
+            placed_at TEXT NOT NULL,
+            until     TEXT,
+            placed_by TEXT NOT NULL,
+            reason    TEXT NOT NULL,
+            lifted_at TEXT,
+            lifted_by TEXT
+        ) WITHOUT ROWID;
+        """,
     ];
 }

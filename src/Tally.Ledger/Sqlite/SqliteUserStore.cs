@@ -1,9 +1,10 @@
+using Tally.Domain.Events;
 using Tally.Ledger.Stores;
 using Tally.Ledger.Users;
 
 namespace Tally.Ledger.Sqlite;
 
-public sealed class SqliteUserStore(SqliteLedgerDatabase database) : IUserStore
+public sealed class SqliteUserStore(SqliteLedgerDatabase database, SqliteEventAppender events) : IUserStore
 {
     public Task<bool> CreateAsync(UserAccount user, CancellationToken ct) => database.WriteAsync(transaction =>
     {
@@ -21,6 +22,7 @@ public sealed class SqliteUserStore(SqliteLedgerDatabase database) : IUserStore
             return false;
         }
         SqliteAudit.Write(transaction, user.CreatedAt, user.UserId, "user_registered", detail: user.Username);
+        events.Append(transaction, new UserRegistered(user.UserId, user.CreatedAt), user.CreatedAt);
         return true;
     }, ct);
 

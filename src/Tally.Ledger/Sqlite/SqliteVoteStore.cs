@@ -216,8 +216,97 @@ public sealed class SqliteVoteStore : IVoteStore
         return command;
     }
 
-    // Scaffolding until the ledger branch of issue 10 lands.
-    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Outcome<BulkRetraction>> RetractInBulkAsync(RetractVotes command, CancellationToken ct) =>
+        _database.WriteAsync<Outcome<BulkRetraction>>(transaction =>
+        {
+            var key = command.DryRun ? null : command.IdempotencyKey;
+            if (key is not null && AdminRequests.Replay(SqliteAdminKeys.Find(transaction, command.AdminId, key), command) is { } replay)
+            {
+                return replay;
+            }
+            var at = _clock.GetUtcNow();
+            if (RetractionJudge.CheckByAdmin(SqlitePollStore.Read(transaction.Connection!, transaction, command.PollId)) is { } refusal)
+            {
+                return refusal;
+            }
+            var selection = command.Selection;
+            var rule = new VoteSelectionRule(selection);
+            var rows = rule.VoteIds is { } ids
+                ? SqliteVoteRows.ReadByIds(transaction, command.PollId, ids)
+                : SqliteVoteRows.ReadLive(transaction, command.PollId, selection.From, selection.To, rule.Picks);
+            var selected = AdminRetractionJudge.Select(command, rule, rows);
+            if (selected.Value is not { } votes)
+            {
+                return selected.Rejection!;
+            }
+            if (command.DryRun)
+            {
+                return Outcome<BulkRetraction>.Ok(AdminRetractionJudge.Answer(command, at, votes, null));
+            }
+            using var flag = Prepare(transaction.Connection!, """
+                UPDATE vote_records SET is_retracted = 1, retracted_at = $at, retracted_by = $by, retraction_reason = $reason
+                WHERE vote_id = $vote
+                """, "$at", "$by", "$reason", "$vote");
+            flag.Transaction = transaction;
+            flag.Parameters[0].Value = SqliteValues.Time(at);
+            flag.Parameters[1].Value = command.AdminId;
+            flag.Parameters[2].Value = command.Reason;
+            var sequences = new List<long>(votes.Count);
+            foreach (var vote in votes)
+            {
+                flag.Parameters[3].Value = vote.VoteId.ToString();
+                flag.ExecuteNonQuery();
+                SqliteAudit.Write(transaction, at, command.AdminId, AdminRetractionJudge.RetractedAction, command.PollId, vote.VoteId,
+                    command.Client.IpAddress, command.Client.UserAgent, AdminRetractionJudge.AuditDetail(command.Reason));
+                sequences.Add(_events.Append(transaction, AdminRetractionJudge.Retracted(command, vote, at), at));
+            }
+            var answer = AdminRetractionJudge.Answer(command, at, votes, sequences);
+            if (key is not null)
+            {
+                SqliteAdminKeys.Keep(transaction, command.AdminId, key, AdminRequests.Fingerprint(command), AdminRequests.Encode(answer), at);
+            }
+            return Outcome<BulkRetraction>.Ok(answer);
+        }, ct);
 
-    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Outcome<Reinstatement>> ReinstateAsync(ReinstateVotes command, CancellationToken ct) =>
+        _database.WriteAsync<Outcome<Reinstatement>>(transaction =>
+        {
+            if (command.IdempotencyKey is { } key
+                && AdminRequests.Replay(SqliteAdminKeys.Find(transaction, command.AdminId, key), command) is { } replay)
+            {
+                return replay;
+            }
+            var at = _clock.GetUtcNow();
+            if (RetractionJudge.CheckByAdmin(SqlitePollStore.Read(transaction.Connection!, transaction, command.PollId)) is { } refusal)
+            {
+                return refusal;
+            }
+            var rows = SqliteVoteRows.ReadByIds(transaction, command.PollId, command.VoteIds).ToDictionary(v => v.VoteId);
+            var live = SqliteVoteRows.LiveVoters(transaction, command.PollId, rows.Values.Select(v => v.VoterId));
+            var planned = AdminRetractionJudge.Plan(command, rows, live);
+            if (planned.Value is not { } plan)
+            {
+                return planned.Rejection!;
+            }
+            using var unflag = Prepare(transaction.Connection!, """
+                UPDATE vote_records SET is_retracted = 0, retracted_at = NULL, retracted_by = NULL, retraction_reason = NULL
+                WHERE vote_id = $vote
+                """, "$vote");
+            unflag.Transaction = transaction;
+            var sequences = new List<long>(plan.Reinstate.Count);
+            foreach (var vote in plan.Reinstate)
+            {
+                unflag.Parameters[0].Value = vote.VoteId.ToString();
+                unflag.ExecuteNonQuery();
+                SqliteAudit.Write(transaction, at, command.AdminId, AdminRetractionJudge.ReinstatedAction, command.PollId, vote.VoteId,
+                    command.Client.IpAddress, command.Client.UserAgent, AdminRetractionJudge.AuditDetail(command.Reason));
+                sequences.Add(_events.Append(transaction, AdminRetractionJudge.Reinstated(command, vote, at), at));
+            }
+            var answer = AdminRetractionJudge.Answer(command, at, plan, sequences);
+            if (command.IdempotencyKey is { } kept)
+            {
+                SqliteAdminKeys.Keep(transaction, command.AdminId, kept, AdminRequests.Fingerprint(command), AdminRequests.Encode(answer), at);
+            }
+            return Outcome<Reinstatement>.Ok(answer);
+        }, ct);
 }

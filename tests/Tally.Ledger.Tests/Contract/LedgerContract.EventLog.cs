@@ -48,9 +48,9 @@ public abstract partial class LedgerContract
         Assert.Equal(poll.Settings, pollCreated.Poll.Settings);
         Assert.Equal(poll.CreatedAt, events[0].RecordedAt);
 
-        Assert.Equal(new VoteCast(first.VoteId, poll.Id, "voter-1", 2, "EU", first.RecordedAt), events[1].Event);
+        Assert.Equal(new VoteCast(first.VoteId, poll.Id, "voter-1", 2, "EU", first.RecordedAt, Client.IpAddress, Client.UserAgent), events[1].Event);
         Assert.Equal(first.RecordedAt, events[1].RecordedAt);
-        Assert.Equal(new VoteCast(second.VoteId, poll.Id, "voter-2", 3, "US", second.RecordedAt), events[2].Event);
+        Assert.Equal(new VoteCast(second.VoteId, poll.Id, "voter-2", 3, "US", second.RecordedAt, Client.IpAddress, Client.UserAgent), events[2].Event);
         Assert.Equal(
             new VoteRetracted(first.VoteId, poll.Id, "voter-1", 2, "EU", retraction.RetractedAt), events[3].Event);
         Assert.Equal(retraction.RetractedAt, events[3].RecordedAt);

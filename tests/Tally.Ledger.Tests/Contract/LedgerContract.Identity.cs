@@ -44,7 +44,7 @@ public abstract partial class LedgerContract
         Assert.Equal(
             [
                 EventFingerprint.Of(new StoredEvent(1, poll.CreatedAt, new PollCreated(poll))),
-                EventFingerprint.Of(new StoredEvent(2, vote.RecordedAt, new VoteCast(vote.VoteId, poll.Id, "voter-1", 2, "EU", vote.RecordedAt))),
+                EventFingerprint.Of(new StoredEvent(2, vote.RecordedAt, new VoteCast(vote.VoteId, poll.Id, "voter-1", 2, "EU", vote.RecordedAt, Client.IpAddress, Client.UserAgent))),
                 EventFingerprint.Of(new StoredEvent(3, retraction.RetractedAt,
                     new VoteRetracted(vote.VoteId, poll.Id, "voter-1", 2, "EU", retraction.RetractedAt))),
             ],

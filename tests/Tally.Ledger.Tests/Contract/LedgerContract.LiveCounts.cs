@@ -1,3 +1,4 @@
+using Tally.Domain.Commands;
 using Tally.Domain.Events;
 using Tally.Domain.Polls;
 using Tally.Ledger.Stores;
@@ -76,10 +77,21 @@ public abstract partial class LedgerContract
             {
                 var voter = $"voter-{w}-{i}";
                 await VoteOkAsync(north, voter, i % 3 + 1, i % 2 == 0 ? "EU" : "US");
-                await VoteOkAsync(south, voter, 2);
+                var southVote = await VoteOkAsync(south, voter, 2);
                 if (i % 4 == 0)
                 {
                     Assert.True((await RetractAsync(north, voter)).Succeeded);
+                }
+                else if (i % 4 == 1)
+                {
+                    // An admin's retraction, and for every other one its reversal.
+                    Assert.Single((await RetractOkAsync(south, new VoteSelection([southVote.VoteId], null, null, null, null))).Votes);
+                    if (i % 8 == 1)
+                    {
+                        var reinstated = await Ledger.ReinstateVotes.HandleAsync(
+                            new ReinstateVotes(south.Id, [southVote.VoteId], "mistake", Admin, null, AdminClient), Ct);
+                        Assert.Single(reinstated.Value!.Reinstated);
+                    }
                 }
             }
         }, Ct)));
@@ -123,6 +135,10 @@ public abstract partial class LedgerContract
                     break;
                 case VoteRetracted retracted when --counts[(retracted.PollId, retracted.OptionId, retracted.Region)] == 0:
                     counts.Remove((retracted.PollId, retracted.OptionId, retracted.Region));
+                    break;
+                case VoteReinstated reinstated:
+                    counts[(reinstated.PollId, reinstated.OptionId, reinstated.Region)] =
+                        counts.GetValueOrDefault((reinstated.PollId, reinstated.OptionId, reinstated.Region)) + 1;
                     break;
             }
         }

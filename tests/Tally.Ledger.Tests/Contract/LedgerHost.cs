@@ -21,6 +21,14 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public RetractVoteHandler RetractVote => _node.Get<RetractVoteHandler>();
 
+    public RetractVotesHandler RetractVotes => _node.Get<RetractVotesHandler>();
+
+    public ReinstateVotesHandler ReinstateVotes => _node.Get<ReinstateVotesHandler>();
+
+    public IBlockStore Blocks => _node.Get<IBlockStore>();
+
+    public IVoteExport Export => _node.Get<IVoteExport>();
+
     public VoteBatcher Batcher => _node.Get<VoteBatcher>();
 
     public IMeterFactory Meters => _node.Get<IMeterFactory>();
