@@ -8,7 +8,6 @@ using Tally.Domain.Commands;
 using Tally.Domain.Errors;
 using Tally.Domain.Fraud;
 using Tally.Ledger.Handlers;
-using Tally.Ledger.Stores;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -87,8 +86,7 @@ public static class FraudEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
-        PollDirectory polls,
-        IVoteStore votes,
+        RetractVotesHandler handler,
         IOptions<FraudReviewOptions> options,
         CancellationToken ct)
     {
@@ -102,13 +100,9 @@ public static class FraudEndpoints
         {
             return badSelection;
         }
-        if (await polls.FindAsync(id, ct) is null)
-        {
-            return Problem.Of(Rejections.PollNotFound);
-        }
         var command = new RetractVotes(
             id, selection, reason, user.VoterId()!, request!.DryRun ?? false, idempotencyKey, RequestClient.Of(http), options.Value.MaxRetractionVotes);
-        var outcome = await votes.RetractInBulkAsync(command, ct);
+        var outcome = await handler.HandleAsync(command, ct);
         return outcome.Value is { } done ? TypedResults.Ok(BulkRetractionResponse.From(done)) : Problem.Of(outcome.Rejection!);
     }
 
@@ -117,8 +111,7 @@ public static class FraudEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
-        PollDirectory polls,
-        IVoteStore votes,
+        ReinstateVotesHandler handler,
         CancellationToken ct)
     {
         var (request, reason, refused) = await ReadCommandAsync(
@@ -131,12 +124,8 @@ public static class FraudEndpoints
         {
             return badIds;
         }
-        if (await polls.FindAsync(id, ct) is null)
-        {
-            return Problem.Of(Rejections.PollNotFound);
-        }
         var command = new ReinstateVotes(id, request.VoteIds!, reason, user.VoterId()!, idempotencyKey, RequestClient.Of(http));
-        var outcome = await votes.ReinstateAsync(command, ct);
+        var outcome = await handler.HandleAsync(command, ct);
         return outcome.Value is { } done ? TypedResults.Ok(ReinstatementResponse.From(done)) : Problem.Of(outcome.Rejection!);
     }
 
