@@ -94,7 +94,8 @@ internal static class ClusterFinder
             if (vote.Agent != FraudKeys.Unknown)
             {
                 knownAgents++;
-                CollectionsMarshal.AsSpan(agents)[IndexOf(agentIndex, agentKeys, agents, vote.Agent)].Add(i, vote.CastTicks);
+                var agent = IndexOf(agentIndex, agentKeys, agents, vote.Agent);
+                CollectionsMarshal.AsSpan(agents)[agent].Add(i, vote.CastTicks);
             }
             if (registrations.TryGetValue(vote.Voter, out var registration) && registration.Sequence < vote.Sequence)
             {
