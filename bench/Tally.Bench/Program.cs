@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
+using Tally.Bench.Fraud;
 using Tally.Bench.Options;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
@@ -20,6 +21,11 @@ public static class Program
         {
             var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
             return catalog is null ? 2 : await RunInterruptibleAsync(ct => CatalogBench.RunAsync(catalog, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [FraudBench.Mode, .. var fraudArgs] && FraudBench.Parse(fraudArgs, Console.Error) is var fraud)
+        {
+            return fraud is null ? 2 : await RunInterruptibleAsync(ct => FraudBench.RunAsync(fraud, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])
