@@ -86,7 +86,11 @@ public static class FraudBench
             }
             finally
             {
-                await DeleteAsync(redis, new RedisKeys(prefix).Pattern);
+                var store = new RedisViewStore(redis, Microsoft.Extensions.Options.Options.Create(new RedisViewsOptions { KeyPrefix = prefix }), new LeaderEpoch());
+                foreach (var page in await store.Generations.FindAsync(store.Keys.Pattern, CancellationToken.None))
+                {
+                    await redis.GetDatabase().KeyDeleteAsync(page);
+                }
             }
         }
     }
@@ -133,24 +137,5 @@ public static class FraudBench
     {
         var info = await redis.GetServer(redis.GetEndPoints()[0]).InfoAsync("memory");
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task DeleteAsync(IConnectionMultiplexer redis, string pattern)
-    {
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var page = new List<object>();
-        await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 1000))
-        {
-            page.Add(key);
-            if (page.Count == 1000)
-            {
-                await redis.GetDatabase().ExecuteAsync("UNLINK", page.ToArray());
-                page.Clear();
-            }
-        }
-        if (page.Count > 0)
-        {
-            await redis.GetDatabase().ExecuteAsync("UNLINK", page.ToArray());
-        }
     }
 }

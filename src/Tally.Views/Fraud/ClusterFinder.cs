@@ -5,7 +5,7 @@ namespace Tally.Views.Fraud;
 
 /// <summary>
 /// The one routine that finds a poll's clusters from its kept votes, whichever store holds them. Cost is linear in the
-/// votes looked at (one hash lookup per vote and dimension), plus a sort of the votes of addresses that voted twice or more.
+/// votes looked at: one hash lookup per vote and dimension.
 /// Scores say how far a cluster stands out:
 /// <list type="bullet">
 /// <item>ip_address, network, user_agent: its votes ÷ the mean votes per key of that kind (votes known for that dimension ÷
@@ -64,7 +64,6 @@ internal static class ClusterFinder
         var ageBands = new Dictionary<int, long>();
         var addressOf = new int[considered.Length];
         long unknown = 0, knownAgents = 0, knownAges = 0;
-        var firstSecond = long.MaxValue;
         for (var i = 0; i < considered.Length; i++)
         {
             ref readonly var vote = ref votes[considered[i]];
@@ -74,7 +73,6 @@ internal static class ClusterFinder
                 var address = IndexOf(addressIndex, addressKeys, addresses, vote.Address);
                 CollectionsMarshal.AsSpan(addresses)[address].Add(i, vote.CastTicks);
                 addressOf[i] = address;
-                firstSecond = Math.Min(firstSecond, vote.CastTicks / TimeSpan.TicksPerSecond);
                 var network = IndexOf(networkIndex, networkKeys, networks, vote.Network);
                 if (network == networkFirstAddress.Count)
                 {
@@ -131,7 +129,7 @@ internal static class ClusterFinder
         {
             Consider(candidates, ClusterKind.AccountAge, 0, young.Votes, Mean(knownAges, ageBands.Count), minVotes);
         }
-        var velocity = Velocity.Of(votes, considered, addressOf, addresses, firstSecond);
+        var velocity = Velocity.Of(votes, considered, addressOf, addresses.Count);
         for (var a = 0; a < addresses.Count; a++)
         {
             var peak = velocity.Peaks[a];
@@ -156,7 +154,7 @@ internal static class ClusterFinder
                 ClusterKind.AccountAge => Cluster(candidate, young, UInt128.Zero, FraudKeys.Unknown,
                     (in FraudVote v) => registrations.TryGetValue(v.Voter, out var r) && r.Sequence < v.Sequence && AgeBand(v.CastTicks - r.RegisteredTicks, newAccountAge) == 0,
                     votes, considered),
-                _ => velocity.Cluster(candidate, addressKeys[candidate.Index], votes, considered),
+                _ => velocity.Cluster(candidate, addressKeys[candidate.Index], votes, considered, addressOf),
             });
         }
         return new FoundClusters(considered.Length, unknown, found);

@@ -51,7 +51,7 @@ public sealed class RedisFraudProjection(RedisViewStore store, TimeProvider cloc
         var from = query.Window is { } window ? (query.Now - window).UtcTicks : long.MinValue;
         var blocks = (await endsTask.ConfigureAwait(false)).Where(e => (long)e.Value > from).Select(e => e.Name).ToArray();
         var reads = blocks.Chunk(BlocksPerRead).Select(ids => database.HashGetAsync(keys.FraudVotes(pollId), ids)).ToArray();
-        var votes = new List<FraudVote>();
+        var votes = new List<FraudVote>(blocks.Length * FraudBlock.Votes);
         foreach (var read in reads)
         {
             foreach (var records in await read.ConfigureAwait(false))
