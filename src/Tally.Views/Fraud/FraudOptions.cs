@@ -15,6 +15,10 @@ public sealed class FraudOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = Section + ":NewAccountAge must be between 1 second and 365 days.")]
     public TimeSpan NewAccountAge { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often the leading node's daemon sweeps for polls past the retention (<see cref="IFraudRetention"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = Section + ":SweepInterval must be between 1 second and 7 days.")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Whether a poll that closes (or closed) at <paramref name="closesAt"/> is past the retention at <paramref name="now"/>.</summary>
     public bool Expired(DateTimeOffset? closesAt, DateTimeOffset now) => closesAt is { } closed && now - closed > Retention;
 }
