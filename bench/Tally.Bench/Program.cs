@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
 using Tally.Bench.Export;
+using Tally.Bench.Fraud;
 using Tally.Bench.Options;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
@@ -26,6 +27,16 @@ public static class Program
         if (args is [ExportLedgerBench.Mode, .. var exportArgs])
         {
             return await ExportLedgerBench.RunAsync(exportArgs);
+        }
+
+        if (args is [ExportOverHttpBench.Mode, ..])
+        {
+            return await ExportOverHttpBench.RunAsync(args);
+        }
+
+        if (args is [FraudBench.Mode, .. var fraudArgs] && FraudBench.Parse(fraudArgs, Console.Error) is var fraud)
+        {
+            return fraud is null ? 2 : await RunInterruptibleAsync(ct => FraudBench.RunAsync(fraud, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])

@@ -59,6 +59,12 @@ internal static partial class SyncLog
     [LoggerMessage(3406, LogLevel.Error, "Poll {PollId}'s drift could not be written to the audit trail")]
     public static partial void DriftNotAudited(this ILogger logger, Exception exception, Guid pollId);
 
+    [LoggerMessage(3410, LogLevel.Information, "Fraud review forgot the addresses and user agents of {Polls} polls past the retention")]
+    public static partial void FraudRetentionSwept(this ILogger logger, int polls);
+
+    [LoggerMessage(3411, LogLevel.Error, "The fraud retention sweep failed")]
+    public static partial void FraudRetentionFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(3100, LogLevel.Warning, "Leader election connection failed; contending again in {Delay}")]
     public static partial void ElectionFailed(this ILogger logger, Exception exception, TimeSpan delay);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tally.Views.Catalog;
 using Tally.Views.Delta;
+using Tally.Views.Fraud;
 using Tally.Views.Heatmap;
 using Tally.Views.Memory;
 using Tally.Views.Progress;
@@ -41,6 +42,7 @@ public static class ViewsRegistration
         AddProjection<MemoryDeltaProjection, IDeltaView>(services);
         AddProjection<MemoryVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<MemoryPollCatalogProjection, IPollCatalogView>(services);
+        AddFraud<MemoryFraudProjection>(services, configuration);
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryResultsProjection>());
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryHeatmapProjection>());
         // Registered before the projection daemon, so the snapshot is loaded before it starts and written after it stops.
@@ -85,6 +87,7 @@ public static class ViewsRegistration
         AddProjection<RedisDeltaProjection, IDeltaView>(services);
         AddProjection<RedisVoterStatusProjection, IVoterStatusView>(services);
         AddProjection<RedisPollCatalogProjection, IPollCatalogView>(services);
+        AddFraud<RedisFraudProjection>(services, configuration);
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisResultsProjection>());
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisHeatmapProjection>());
         services.AddSingleton<IViewsStamp, RedisViewsStamp>();
@@ -95,6 +98,16 @@ public static class ViewsRegistration
         services.AddSingleton<IProjectionFence, RedisEpochFence>();
         services.AddSingleton<IAppliedCheckpoint, RedisAppliedCheckpoint>();
         return services;
+    }
+
+    /// <summary>The fraud projection, and its retention sweep for the daemon.</summary>
+    private static void AddFraud<TProjection>(IServiceCollection services, IConfiguration configuration)
+        where TProjection : class, IProjection, IFraudView, IFraudRetention
+    {
+        services.AddOptions<FraudOptions>().Bind(configuration.GetSection(FraudOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        AddProjection<TProjection, IFraudView>(services);
+        services.AddSingleton<IFraudRetention>(sp => sp.GetRequiredService<TProjection>());
     }
 
     private static int Milliseconds(TimeSpan timeout) => (int)Math.Ceiling(timeout.TotalMilliseconds);

@@ -6,6 +6,7 @@ using Tally.Sync.Leadership;
 using Tally.Sync.Ownership;
 using Tally.Sync.Rebuilds;
 using Tally.Sync.Reconciliation;
+using Tally.Sync.Retention;
 using Tally.Views;
 using Tally.Views.Progress;
 
@@ -52,6 +53,7 @@ public static class TopologyRegistration
         services.AddHostedService<ProjectionDaemon>();
         services.AddHostedService<LagWatch>();
         services.AddHostedService<ReconcileSchedule>();
+        services.AddHostedService<FraudRetentionSchedule>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Tally.Views.Memory;
 /// </summary>
 internal sealed class MemorySnapshotFile(string path)
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int HeaderLength = 8 + 4 + 8;
     private const int HashLength = 32;
     private const int BufferSize = 1 << 20;

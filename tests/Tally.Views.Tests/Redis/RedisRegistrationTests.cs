@@ -24,7 +24,7 @@ public sealed class RedisRegistrationTests(RedisServer redis) : IClassFixture<Re
 
         var projections = services.GetServices<IProjection>().ToArray();
 
-        Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog"], projections.Select(p => p.Name));
+        Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog", "fraud"], projections.Select(p => p.Name));
         Assert.All(projections, p => Assert.IsAssignableFrom<RedisProjection>(p));
         Assert.Same(services.GetRequiredService<RedisResultsProjection>(), services.GetRequiredService<IResultsView>());
         Assert.Single(services.GetServices<IHostedService>().OfType<RedisChangeRelay>());
