@@ -22,12 +22,8 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
             return Rejections.PollNotFound;
         }
         var now = clock.GetUtcNow();
-        command = command with
-        {
-            Ballot = BallotRules.Canonical(poll, command.Ballot),
-            Client = command.Client with { IpAddress = ClientNetwork.Canonical(command.Client.IpAddress) },
-        };
-        if (blocks?.Current.Stops(poll.Id, command.Ballot.VoterId, command.Client.IpAddress, now) == true)
+        command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
+        if (blocks?.Current.Stops(poll.Id, command.Ballot.VoterId, ClientNetwork.Canonical(command.Client.IpAddress), now) == true)
         {
             return Rejections.Blocked;
         }
