@@ -8,7 +8,7 @@ public static class BlockRules
     /// <returns>Whether <paramref name="block"/> stops <paramref name="voterId"/>, voting from <paramref name="ipAddress"/>, in <paramref name="pollId"/> at <paramref name="now"/>.</returns>
     public static bool Stops(Block block, Guid pollId, string voterId, string? ipAddress, DateTimeOffset now)
     {
-        if (block.LiftedAt is not null || now < block.PlacedAt || block.Until is { } until && now >= until)
+        if (now < block.PlacedAt || !InForce(block, now))
         {
             return false;
         }
@@ -24,6 +24,9 @@ public static class BlockRules
             _ => false,
         };
     }
+
+    /// <summary>Neither lifted nor run out at <paramref name="now"/>.</summary>
+    public static bool InForce(Block block, DateTimeOffset now) => block.LiftedAt is null && (block.Until is not { } until || until > now);
 
     /// <returns>The value to store for a block on <paramref name="target"/>, in canonical form; or null when it does not name one.</returns>
     public static string? Canonical(BlockTarget target, string? value) => target switch

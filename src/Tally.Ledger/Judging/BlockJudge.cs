@@ -5,7 +5,7 @@ using Tally.Domain.Events;
 
 namespace Tally.Ledger.Judging;
 
-/// <summary>Placing and lifting blocks, for both ledgers: the block kept, whether it is in force, its event and audit rows.</summary>
+/// <summary>Placing and lifting blocks, for both ledgers: the block kept, its event and audit rows (whether it is in force: <see cref="BlockRules"/>).</summary>
 public static class BlockJudge
 {
     public const string PlacedAction = "block_placed";
@@ -14,13 +14,10 @@ public static class BlockJudge
     public static Block Place(PlaceBlock command, DateTimeOffset at) =>
         new(Guid.CreateVersion7(at), command.Target, command.Value, command.PollId, at, command.Until, command.AdminId, command.Reason);
 
-    /// <summary>Neither lifted nor run out at <paramref name="now"/>.</summary>
-    public static bool InForce(Block block, DateTimeOffset now) => block.LiftedAt is null && (block.Until is not { } until || until > now);
-
     /// <returns>The block as lifted, and its event; BLOCK_NOT_FOUND when <paramref name="block"/> is missing or not in force.</returns>
     public static Outcome<(Block Lifted, BlockLifted Event)> Lift(Block? block, LiftBlock command, DateTimeOffset at)
     {
-        if (block is null || !InForce(block, at))
+        if (block is null || !BlockRules.InForce(block, at))
         {
             return Rejections.BlockNotFound;
         }
