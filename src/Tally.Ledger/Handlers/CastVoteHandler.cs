@@ -1,12 +1,18 @@
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Domain.Fraud;
+using Tally.Ledger.Blocks;
 using Tally.Ledger.GroupCommit;
 
 namespace Tally.Ledger.Handlers;
 
-/// <summary>Checks a ballot against its poll, then hands it to group commit and waits for the commit.</summary>
-public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, TimeProvider clock)
+/// <summary>
+/// Checks a ballot against its poll and the blocks in force, then hands it to group commit and waits for the commit.
+/// <paramref name="blocks"/> is absent only where a ledger is assembled without the host (the ledger's own tests, the
+/// benchmarks' seeders): nothing is blocked there.
+/// </summary>
+public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, TimeProvider clock, BlockList? blocks = null)
 {
     public async Task<Outcome<VoteReceipt>> HandleAsync(CastVote command, CancellationToken ct)
     {
@@ -15,14 +21,19 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
         {
             return Rejections.PollNotFound;
         }
+        var now = clock.GetUtcNow();
         command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
-        var rejection = BallotRules.Check(poll, command.Ballot, clock.GetUtcNow());
+        if (blocks?.Current.Stops(poll.Id, command.Ballot.VoterId, ClientNetwork.Canonical(command.Client.IpAddress), now) == true)
+        {
+            return Rejections.Blocked;
+        }
+        var rejection = BallotRules.Check(poll, command.Ballot, now);
         // A retry carrying an idempotency key gets its first answer even after the poll closed: the store decides, in the transaction.
         if (rejection is not null && !(rejection.Code == ErrorCodes.PollNotActive && command.IdempotencyKey is not null))
         {
             return rejection;
         }
-        var pending = new PendingVote(command, Guid.CreateVersion7(clock.GetUtcNow()));
+        var pending = new PendingVote(command, Guid.CreateVersion7(now));
         await batcher.EnqueueAsync(pending, ct).ConfigureAwait(false);
         // Once queued the vote is committed or refused whatever the caller does; don't abandon it half-way.
         return await pending.Outcome.ConfigureAwait(false);

@@ -10,7 +10,8 @@ public sealed record ResultsResponse(
     DateTimeOffset AsOf,
     long Sequence,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? MinSequenceMet,
-    IReadOnlyList<OptionResult> Options);
+    IReadOnlyList<OptionResult> Options,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AmendedAt = null);
 
 public sealed record OptionResult(int OptionId, string Label, long Votes, double Percentage);
 

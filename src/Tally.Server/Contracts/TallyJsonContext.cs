@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Tally.Domain.Blocks;
+using Tally.Ledger.Audit;
 using Tally.Ledger.Recounts;
+using Tally.Ledger.Stores;
 using Tally.Sync.Reconciliation;
 
 namespace Tally.Server.Contracts;
@@ -30,4 +33,15 @@ namespace Tally.Server.Contracts;
 [JsonSerializable(typeof(RebuildResponse))]
 [JsonSerializable(typeof(ReconcileResponse))]
 [JsonSerializable(typeof(ReconcileReport))]
+[JsonSerializable(typeof(BlockRequest))]
+[JsonSerializable(typeof(Block))]
+[JsonSerializable(typeof(BlockListResponse))]
+[JsonSerializable(typeof(SuspiciousResponse))]
+[JsonSerializable(typeof(RetractionRequest))]
+[JsonSerializable(typeof(BulkRetractionResponse))]
+[JsonSerializable(typeof(ReinstatementRequest))]
+[JsonSerializable(typeof(ReinstatementResponse))]
+[JsonSerializable(typeof(ExportedVote))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(ExportSummary))]
 public sealed partial class TallyJsonContext : JsonSerializerContext;

@@ -30,6 +30,9 @@ public static class AdminEndpoints
         group.MapProjections();
         group.MapReconcile();
         group.MapAudit();
+        group.MapBlocks();
+        group.MapFraudReview();
+        group.MapExport();
         group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."));
         return group;
     }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Domain.Errors;
 using Tally.Domain.Polls;
@@ -28,12 +26,14 @@ public static class RecountEndpoints
     private static async Task<Results<Created<RecountReport>, ProblemHttpResult>> RecountAsync(
         Guid id, HttpContext http, ClaimsPrincipal user, PollDirectory polls, Recounter recounter, CancellationToken ct)
     {
-        var (request, unreadable) = await ReadBodyAsync(http.Request, ct);
+        // The body is optional: none is the whole poll.
+        var (request, unreadable) = await JsonBody.ReadAsync(
+            http.Request, TallyJsonContext.Default.RecountRequest, new RecountRequest(null, null, null), "{region?, from?, to?}, all strings", ct);
         if (unreadable is not null)
         {
             return unreadable;
         }
-        if (Read(request, out var slice) is { } invalid)
+        if (Read(request!, out var slice) is { } invalid)
         {
             return invalid;
         }
@@ -55,31 +55,6 @@ public static class RecountEndpoints
     private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> GetAsync(Guid id, Guid recountId, IRecountStore recounts, CancellationToken ct) =>
         await recounts.FindAsync(id, recountId, ct) is { } report ? TypedResults.Ok(report) : Problem.Of(Rejections.RecountNotFound);
 
-    /// <summary>
-    /// The body is optional (none is the whole poll), which a bound JSON parameter cannot express: its content-type
-    /// matching would send a bodiless POST past this endpoint.
-    /// </summary>
-    private static async Task<(RecountRequest Request, ProblemHttpResult? Unreadable)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        var whole = new RecountRequest(null, null, null);
-        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
-        {
-            return (whole, null);
-        }
-        if (!request.HasJsonContentType())
-        {
-            return (whole, Problem.Of(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "A recount's body is application/json."));
-        }
-        try
-        {
-            return (await request.ReadFromJsonAsync(TallyJsonContext.Default.RecountRequest, ct) ?? whole, null);
-        }
-        catch (JsonException)
-        {
-            return (whole, Problem.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not a recount's JSON: {region?, from?, to?}, all strings."));
-        }
-    }
-
     /// <summary>The slice as asked, with its region in canonical form, or why it cannot be.</summary>
     private static ProblemHttpResult? Read(RecountRequest request, out RecountSlice slice)
     {
@@ -94,17 +69,9 @@ public static class RecountEndpoints
             }
             region = read.Text;
         }
-        if (!Rfc3339Instant.TryRead(request.From, out var from))
+        if (TimeRange.Read(request.From, request.To, out var from, out var to) is { } badRange)
         {
-            return Problem.Invalid("from", "from is an RFC 3339 instant with an offset, such as 2026-11-29T10:00:00Z.");
-        }
-        if (!Rfc3339Instant.TryRead(request.To, out var to))
-        {
-            return Problem.Invalid("to", "to is an RFC 3339 instant with an offset, such as 2026-11-29T11:00:00Z.");
-        }
-        if (from > to)
-        {
-            return Problem.Invalid("to", "to must not be before from.");
+            return badRange;
         }
         slice = new RecountSlice(region, from, to);
         return null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +58,7 @@ public static class ResultEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         since ??= "5m";
-        if (ParseWindow(since) is not { } window)
+        if (DurationText.Read(since, DeltaBuckets.Retention) is not { } window)
         {
             return Problem.Invalid("since", "since is a window like 30s, 5m or 2h, at most 24h.");
         }
@@ -72,22 +71,5 @@ public static class ResultEndpoints
         var options = poll.Options.Select((o, i) => new DeltaOptionResult(o.Id, o.Text, delta?.Votes[i] ?? 0)).ToArray();
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new DeltaResponse(id, since, delta?.From ?? now - window, delta?.To ?? now, sequence, delta?.Total ?? 0, options));
-    }
-
-    /// <summary>"90s", "5m", "2h": a positive window no longer than the delta buckets are kept.</summary>
-    public static TimeSpan? ParseWindow(string text)
-    {
-        if (text.Length < 2 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-        {
-            return null;
-        }
-        TimeSpan? window = text[^1] switch
-        {
-            's' when amount <= 86_400 => TimeSpan.FromSeconds(amount),
-            'm' when amount <= 1_440 => TimeSpan.FromMinutes(amount),
-            'h' when amount <= 24 => TimeSpan.FromHours(amount),
-            _ => null,
-        };
-        return window is { } w && w > TimeSpan.Zero && w <= DeltaBuckets.Retention ? w : null;
     }
 }

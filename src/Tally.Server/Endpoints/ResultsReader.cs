@@ -39,7 +39,7 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
         {
             return Outcome<PollResults>.Ok(poll);
         }
-        var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is not null;
+        var hasVoted = voterId is not null && await voters.GetAsync(pollId, voterId, ct) is { IsLive: true };
         return ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted)
             ? Outcome<PollResults>.Ok(poll)
             : Rejections.ResultsHidden(poll.Visibility);
@@ -71,6 +71,6 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
         }
         // Caught up means the tally is current now; behind, it is as of the last event applied.
         var asOf = lag.EventsBehind == 0 ? now : lag.AppliedEventTime;
-        return new ResultsResponse(poll.PollId, poll.StatusAt(now), poll.TotalVotes, asOf, sequence, minSequenceMet, options);
+        return new ResultsResponse(poll.PollId, poll.StatusAt(now), poll.TotalVotes, asOf, sequence, minSequenceMet, options, poll.AmendedAt);
     }
 }

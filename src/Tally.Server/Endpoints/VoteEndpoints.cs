@@ -18,9 +18,6 @@ namespace Tally.Server.Endpoints;
 
 public static class VoteEndpoints
 {
-    public const int MaxIdempotencyKeyLength = 255;
-    public const int MaxUserAgentLength = 512;
-
     public static RouteGroupBuilder MapVotes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
@@ -50,17 +47,16 @@ public static class VoteEndpoints
     private static async Task<Results<Created<VoteResponse>, ProblemHttpResult>> CastAsync(
         Guid id, CastVoteRequest request, string? idempotencyKey, ClaimsPrincipal user, HttpContext http, CastVoteHandler handler, CancellationToken ct)
     {
-        if (idempotencyKey is not null && !IsValidKey(idempotencyKey))
+        if (IdempotencyKeys.Check(idempotencyKey) is { } badKey)
         {
-            return Problem.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidIdempotencyKey,
-                $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} visible ASCII characters.");
+            return badKey;
         }
         if (request.OptionId is not { } optionId)
         {
             return Problem.Invalid("option_id", "An option_id is required.");
         }
         var ballot = new Ballot(id, user.VoterId()!, optionId, request.Region);
-        var outcome = await handler.HandleAsync(new CastVote(ballot, idempotencyKey, ClientOf(http)), ct);
+        var outcome = await handler.HandleAsync(new CastVote(ballot, idempotencyKey, RequestClient.Of(http)), ct);
         return outcome.Value is { } receipt
             ? TypedResults.Created($"/v1/polls/{id}/votes/me", VoteResponse.From(receipt))
             : Problem.Of(outcome.Rejection!);
@@ -69,7 +65,7 @@ public static class VoteEndpoints
     private static async Task<Results<Ok<RetractionResponse>, ProblemHttpResult>> RetractAsync(
         Guid id, ClaimsPrincipal user, HttpContext http, RetractVoteHandler handler, CancellationToken ct)
     {
-        var outcome = await handler.HandleAsync(new RetractVote(id, user.VoterId()!, ClientOf(http)), ct);
+        var outcome = await handler.HandleAsync(new RetractVote(id, user.VoterId()!, RequestClient.Of(http)), ct);
         return outcome.Value is { } r
             ? TypedResults.Ok(new RetractionResponse(r.VoteId, r.PollId, r.OptionId, r.RetractedAt, r.Sequence))
             : Problem.Of(outcome.Rejection!);
@@ -92,30 +88,6 @@ public static class VoteEndpoints
             return Problem.Of(Rejections.PollNotFound);
         }
         var ballot = await status.GetAsync(id, user.VoterId()!, ct);
-        return TypedResults.Ok(new VoterStatusResponse(ballot is not null, ballot?.VoteId, ballot?.OptionId, ballot?.VotedAt, sequence));
-    }
-
-    private static ClientInfo ClientOf(HttpContext http)
-    {
-        var agent = http.Request.Headers.UserAgent.ToString();
-        return new ClientInfo(
-            http.Connection.RemoteIpAddress?.ToString(),
-            agent.Length == 0 ? null : agent.Length > MaxUserAgentLength ? agent[..MaxUserAgentLength] : agent);
-    }
-
-    private static bool IsValidKey(string key)
-    {
-        if (key.Length is 0 or > MaxIdempotencyKeyLength)
-        {
-            return false;
-        }
-        foreach (var c in key)
-        {
-            if (c is < '!' or > '~')
-            {
-                return false;
-            }
-        }
-        return true;
+        return TypedResults.Ok(VoterStatusResponse.From(ballot, sequence));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Tally.Ledger.Blocks;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -46,6 +47,7 @@ public static class TallyServer
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
+        builder.Services.AddTallyBlocks(builder.Configuration);
         builder.AddTallyNetwork();
         builder.Services.AddTallyHeaders(builder.Configuration);
         builder.Services.AddTallyLimits(builder.Configuration, topology);
@@ -56,6 +58,8 @@ public static class TallyServer
         builder.Services.AddSingleton<ResultsReader>();
         builder.Services.AddOptions<RecountOptions>().Bind(builder.Configuration.GetSection(RecountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Recounter>();
+        builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PollExporter>();
 
         var app = builder.Build();
         // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones

@@ -27,10 +27,11 @@ public static class Problem
         ErrorCodes.AlreadyVoted or ErrorCodes.PollNotActive or ErrorCodes.VoteChangeNotAllowed
             or ErrorCodes.UsernameTaken or ErrorCodes.AdminFromConfiguration
             or ErrorCodes.RebuildRunning or ErrorCodes.NotProjector => StatusCodes.Status409Conflict,
-        ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.IdempotencyKeyReused or ErrorCodes.InvalidOption or ErrorCodes.InvalidRegion
+            or ErrorCodes.SelectionTooLarge => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound
-            or ErrorCodes.RecountNotFound or ErrorCodes.ProjectionNotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+            or ErrorCodes.RecountNotFound or ErrorCodes.ProjectionNotFound or ErrorCodes.BlockNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden or ErrorCodes.Blocked => StatusCodes.Status403Forbidden,
         ErrorCodes.InvalidCredentials or ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,

@@ -18,11 +18,11 @@ public sealed class LiveStreamTests
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
-        var first = await NextResultsAsync(reader, timeout.Token);
+        var first = await reader.NextResultsAsync(timeout.Token);
         await WaitForTotalAsync(reader, first, 1, timeout.Token);
 
         await Expect.StatusAsync(await host.Voter("late").VoteAsync(id, 2), 201);
-        var changed = await WaitForTotalAsync(reader, await NextResultsAsync(reader, timeout.Token), 2, timeout.Token);
+        var changed = await WaitForTotalAsync(reader, await reader.NextResultsAsync(timeout.Token), 2, timeout.Token);
         Assert.Equal([1L, 1L, 0L], changed["options"]!.AsArray().Select(o => (long)o!["votes"]!));
     }
 
@@ -38,26 +38,9 @@ public sealed class LiveStreamTests
     {
         while ((long)current["total_votes"]! < total)
         {
-            current = await NextResultsAsync(reader, ct);
+            current = await reader.NextResultsAsync(ct);
         }
         Assert.Equal(total, (long)current["total_votes"]!);
         return current;
-    }
-
-    private static async Task<JsonObject> NextResultsAsync(StreamReader reader, CancellationToken ct)
-    {
-        string? eventName = null;
-        while (await reader.ReadLineAsync(ct) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                eventName = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "results")
-            {
-                return JsonNode.Parse(line["data: ".Length..])!.AsObject();
-            }
-        }
-        throw new InvalidOperationException("The stream ended.");
     }
 }

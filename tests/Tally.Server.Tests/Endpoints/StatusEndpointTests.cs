@@ -43,7 +43,7 @@ public sealed class StatusEndpointTests
             Assert.True((long)status["epoch"]! >= 1, $"epoch {status["epoch"]}");
         }
         var projections = status["projections"]!.AsArray();
-        Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog"], projections.Select(p => (string)p!["name"]!));
+        Assert.Equal(["results", "heatmap", "delta", "voter_status", "poll_catalog", "fraud"], projections.Select(p => (string)p!["name"]!));
         Assert.All(projections, p => Assert.Equal(head, (long)p!["checkpoint"]!));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShadowRebuildTests
         var reading = ReadAlongAsync(host, pollId, stop.Token);
 
         await Eventually.HoldsAsync(() => stream.Acknowledged >= Votes / 10, Patience, "a tenth of the votes are in", Ct);
-        foreach (var name in new[] { "results", "heatmap", "voter_status", "delta", "poll_catalog" })
+        foreach (var name in new[] { "results", "heatmap", "voter_status", "delta", "poll_catalog", "fraud" })
         {
             var started = await Expect.JsonAsync(await root.PostAsync($"/v1/admin/projections/{name}/rebuild", null), 202);
             Assert.Equal(name, (string?)started["projection"]);
@@ -70,7 +70,7 @@ public sealed class ShadowRebuildTests
         var rebuild = Assert.Single(audit["entries"]!.AsArray());
         Assert.Equal(TallyTestHost.VoterIdOf("root"), (string?)rebuild!["actor"]);
         Assert.Equal("heatmap", (string?)rebuild["detail"]);
-        Assert.Equal(["delta", "heatmap", "poll_catalog", "results", "voter_status"],
+        Assert.Equal(["delta", "fraud", "heatmap", "poll_catalog", "results", "voter_status"],
             listed["projections"]!.AsArray().Select(p => (string)p!["name"]!).Order());
         Assert.NotNull(listed["stamp"]!["generation"]);
     }
