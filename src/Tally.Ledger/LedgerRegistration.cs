@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
+using Tally.Ledger.Blocks;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Postgres;
@@ -38,6 +39,7 @@ public static class LedgerRegistration
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
+        services.AddTallyBlocks(configuration);
         services.AddSingleton<CastVoteHandler>();
         services.AddSingleton<RetractVoteHandler>();
         services.AddSingleton<RetractVotesHandler>();

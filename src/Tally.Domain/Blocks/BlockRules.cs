@@ -8,7 +8,8 @@ public static class BlockRules
     /// <returns>Whether <paramref name="block"/> stops <paramref name="voterId"/>, voting from <paramref name="ipAddress"/>, in <paramref name="pollId"/> at <paramref name="now"/>.</returns>
     public static bool Stops(Block block, Guid pollId, string voterId, string? ipAddress, DateTimeOffset now)
     {
-        if (now < block.PlacedAt || !InForce(block, now))
+        // Not held back until PlacedAt: a block is never placed ahead of time, and another node's clock may run behind.
+        if (!InForce(block, now))
         {
             return false;
         }

@@ -10,13 +10,12 @@ namespace Tally.Domain.Fraud;
 public static class ClientNetwork
 {
     /// <returns>The canonical text of <paramref name="address"/>, or null when it is not an IP address.</returns>
-    public static string? Canonical(string? address) =>
-        address is not null && IPAddress.TryParse(address, out var ip) ? Normal(ip).ToString() : null;
+    public static string? Canonical(string? address) => TryRead(address, out var ip) ? Normal(ip).ToString() : null;
 
     /// <returns>"a.b.c.0/24" or "x:x:x:x::/64", or null when <paramref name="address"/> is not an IP address.</returns>
     public static string? Of(string? address)
     {
-        if (address is null || !IPAddress.TryParse(address, out var ip))
+        if (!TryRead(address, out var ip))
         {
             return null;
         }
@@ -36,7 +35,26 @@ public static class ClientNetwork
 
     /// <returns>Whether <paramref name="address"/> is an IP address inside <paramref name="network"/>.</returns>
     public static bool Contains(IPNetwork network, string? address) =>
-        address is not null && IPAddress.TryParse(address, out var ip) && network.Contains(Normal(ip));
+        TryRead(address, out var ip) && network.Contains(Normal(ip));
+
+    /// <summary>
+    /// An address in its usual written form only: IPv4 as four dotted numbers, since the parser also takes the old
+    /// shorthands ("10.1" is 10.0.0.1), which an admin naming an address to block never means.
+    /// </summary>
+    private static bool TryRead(string? address, out IPAddress ip)
+    {
+        ip = IPAddress.None;
+        if (address is null || !IPAddress.TryParse(address, out var parsed))
+        {
+            return false;
+        }
+        if (parsed.AddressFamily == AddressFamily.InterNetwork && address.AsSpan().Count('.') != 3)
+        {
+            return false;
+        }
+        ip = parsed;
+        return true;
+    }
 
     private static IPAddress Normal(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
 }

@@ -6,7 +6,7 @@ namespace Tally.Ledger.Blocks;
 
 public static class BlockRegistration
 {
-    /// <summary>The node's block list and its refresher; needs the ledger's <c>IBlockStore</c>. Safe to call twice.</summary>
+    /// <summary>The node's block list and its refresher, part of every ledger (<c>AddTallyLedger</c>); needs the ledger's <c>IBlockStore</c>.</summary>
     public static IServiceCollection AddTallyBlocks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BlockOptions>().Bind(configuration.GetSection(BlockOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -8,11 +8,10 @@ using Tally.Ledger.GroupCommit;
 namespace Tally.Ledger.Handlers;
 
 /// <summary>
-/// Checks a ballot against its poll and the blocks in force, then hands it to group commit and waits for the commit.
-/// <paramref name="blocks"/> is absent only where a ledger is assembled without the host (the ledger's own tests, the
-/// benchmarks' seeders): nothing is blocked there.
+/// Checks a ballot against its poll and the blocks in force (held in memory: no query), then hands it to group commit
+/// and waits for the commit.
 /// </summary>
-public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, TimeProvider clock, BlockList? blocks = null)
+public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, TimeProvider clock, BlockList blocks)
 {
     public async Task<Outcome<VoteReceipt>> HandleAsync(CastVote command, CancellationToken ct)
     {
@@ -23,7 +22,7 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
         }
         var now = clock.GetUtcNow();
         command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
-        if (blocks?.Current.Stops(poll.Id, command.Ballot.VoterId, ClientNetwork.Canonical(command.Client.IpAddress), now) == true)
+        if (blocks.Current.Stops(poll.Id, command.Ballot.VoterId, ClientNetwork.Canonical(command.Client.IpAddress), now))
         {
             return Rejections.Blocked;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Tally.Ledger.Blocks;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
@@ -47,7 +46,6 @@ public static class TallyServer
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
-        builder.Services.AddTallyBlocks(builder.Configuration);
         builder.AddTallyNetwork();
         builder.Services.AddTallyHeaders(builder.Configuration);
         builder.Services.AddTallyLimits(builder.Configuration, topology);
