@@ -50,9 +50,9 @@ internal static class ClusterFinder
     public static FoundClusters Find(
         ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, IReadOnlyDictionary<ulong, FraudRegistration> registrations, SuspiciousQuery query, TimeSpan newAccountAge)
     {
-        using var addresses = new KeyedVoteSpans<UInt128>(considered.Length);
-        using var networks = new KeyedVoteSpans<ulong>(considered.Length);
-        using var agents = new KeyedVoteSpans<ulong>(considered.Length);
+        using var addresses = new KeyedVoteSpans<UInt128>();
+        using var networks = new KeyedVoteSpans<ulong>();
+        using var agents = new KeyedVoteSpans<ulong>();
         // Per network, the address it was first seen with, or -1 once it spans two.
         var networkAddress = ArrayPool<int>.Shared.Rent(Math.Max(1, considered.Length));
         var addressOfBuffer = ArrayPool<int>.Shared.Rent(Math.Max(1, considered.Length));
@@ -129,7 +129,7 @@ internal static class ClusterFinder
             {
                 Consider(candidates, ClusterKind.AccountAge, 0, young.Votes, Mean(knownAges, Occupied(ageBands)), minVotes);
             }
-            using var velocity = Velocity.Of(votes, considered, addressOf, addresses.Count);
+            using var velocity = Velocity.Of(addresses.Spans, votes, considered, addressOf);
             for (var a = 0; a < addresses.Count; a++)
             {
                 var peak = velocity.PeakOf(a);

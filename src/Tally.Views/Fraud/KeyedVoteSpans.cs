@@ -5,28 +5,18 @@ namespace Tally.Views.Fraud;
 
 /// <summary>
 /// The votes sharing each key of one kind (address, network, user agent), numbered in the order keys are first seen. An
-/// open-addressing table over pooled arrays sized for every vote up front: a million-vote query allocates nothing per
-/// vote or key, so it leaves no garbage for a full collection over a large heap.
+/// open-addressing table over pooled arrays that grow with the keys: a million-vote query allocates nothing per vote or
+/// key, so it leaves no garbage for a full collection over a large heap, and the pool keeps only what the keys need.
 /// </summary>
 internal sealed class KeyedVoteSpans<TKey> : IDisposable
     where TKey : unmanaged, IEquatable<TKey>
 {
-    private readonly int[] _slots;
-    private readonly int _shift;
-    private readonly TKey[] _keys;
-    private readonly VoteSpan[] _spans;
+    private int[] _slots = [];
+    private int _shift;
+    private TKey[] _keys = [];
+    private VoteSpan[] _spans = [];
 
-    /// <param name="capacity">The most keys there can be: the number of votes.</param>
-    public KeyedVoteSpans(int capacity)
-    {
-        // At most half full, so probes stay short.
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        _shift = 64 - BitOperations.Log2((uint)size);
-        _slots = ArrayPool<int>.Shared.Rent(size);
-        _slots.AsSpan(0, size).Clear();
-        _keys = ArrayPool<TKey>.Shared.Rent(Math.Max(1, capacity));
-        _spans = ArrayPool<VoteSpan>.Shared.Rent(Math.Max(1, capacity));
-    }
+    public KeyedVoteSpans() => Resize(64);
 
     public int Count { get; private set; }
 
@@ -38,28 +28,35 @@ internal sealed class KeyedVoteSpans<TKey> : IDisposable
     /// <returns>The key's number.</returns>
     public int Add(TKey key, int position, long ticks)
     {
-        var mask = (1 << (64 - _shift)) - 1;
-        // Fibonacci hashing spreads keys that differ only in a few bits (neighbouring addresses) over the table.
-        var slot = (int)(((ulong)key.GetHashCode() * 0x9E3779B97F4A7C15UL) >> _shift);
+        var slot = SlotOf(key);
         while (true)
         {
             var held = _slots[slot];
             if (held == 0)
             {
-                var index = Count++;
-                _slots[slot] = index + 1;
-                _keys[index] = key;
-                _spans[index] = default;
-                _spans[index].Add(position, ticks);
-                return index;
+                break;
             }
             if (_keys[held - 1].Equals(key))
             {
                 _spans[held - 1].Add(position, ticks);
                 return held - 1;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & Mask;
         }
+        var index = Count++;
+        _keys[index] = key;
+        _spans[index] = default;
+        _spans[index].Add(position, ticks);
+        // At most half full, so probes stay short.
+        if (Count * 2 > Mask + 1)
+        {
+            Resize((Mask + 1) * 2);
+        }
+        else
+        {
+            _slots[slot] = index + 1;
+        }
+        return index;
     }
 
     public void Dispose()
@@ -67,5 +64,37 @@ internal sealed class KeyedVoteSpans<TKey> : IDisposable
         ArrayPool<int>.Shared.Return(_slots);
         ArrayPool<TKey>.Shared.Return(_keys);
         ArrayPool<VoteSpan>.Shared.Return(_spans);
+    }
+
+    private int Mask => (1 << (64 - _shift)) - 1;
+
+    // Fibonacci hashing spreads keys that differ only in a few bits (neighbouring addresses) over the table.
+    private int SlotOf(TKey key) => (int)(((ulong)key.GetHashCode() * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    private void Resize(int size)
+    {
+        var keys = ArrayPool<TKey>.Shared.Rent(size / 2 + 1);
+        var spans = ArrayPool<VoteSpan>.Shared.Rent(size / 2 + 1);
+        Keys.CopyTo(keys);
+        Spans.CopyTo(spans);
+        if (_slots.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_slots);
+            ArrayPool<TKey>.Shared.Return(_keys);
+            ArrayPool<VoteSpan>.Shared.Return(_spans);
+        }
+        (_keys, _spans) = (keys, spans);
+        _slots = ArrayPool<int>.Shared.Rent(size);
+        _slots.AsSpan(0, size).Clear();
+        _shift = 64 - BitOperations.Log2((uint)size);
+        for (var index = 0; index < Count; index++)
+        {
+            var slot = SlotOf(_keys[index]);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & Mask;
+            }
+            _slots[slot] = index + 1;
+        }
     }
 }

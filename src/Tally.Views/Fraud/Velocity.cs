@@ -23,43 +23,22 @@ internal sealed class Velocity : IDisposable
     /// <summary>The most votes the address numbered <paramref name="address"/> cast in one second.</summary>
     public int PeakOf(int address) => _addresses[address].Peak;
 
-    /// <param name="addressOf">Per considered vote, its address's index (below <paramref name="addressCount"/>), -1 for none.</param>
-    public static Velocity Of(ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, ReadOnlySpan<int> addressOf, int addressCount)
+    /// <param name="addresses">Per address, its votes as counted in log order.</param>
+    /// <param name="addressOf">Per considered vote, its address's index (below the number of addresses), -1 for none.</param>
+    public static Velocity Of(ReadOnlySpan<VoteSpan> addresses, ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, ReadOnlySpan<int> addressOf)
     {
-        var addresses = ArrayPool<BusiestSecond>.Shared.Rent(Math.Max(1, addressCount));
-        addresses.AsSpan(0, addressCount).Clear();
-        for (var i = 0; i < considered.Length; i++)
+        var busiest = ArrayPool<BusiestSecond>.Shared.Rent(Math.Max(1, addresses.Length));
+        var wentBack = false;
+        for (var a = 0; a < addresses.Length; a++)
         {
-            var address = addressOf[i];
-            if (address < 0)
-            {
-                continue;
-            }
-            var second = SecondOf(votes[considered[i]]);
-            ref var busiest = ref addresses[address];
-            if (busiest.Run > 0 && second == busiest.LastSecond)
-            {
-                busiest.Run++;
-            }
-            else if (busiest.Run > 0 && second < busiest.LastSecond)
-            {
-                Sorted(votes, considered, addressOf, addresses.AsSpan(0, addressCount));
-                break;
-            }
-            else
-            {
-                busiest.LastSecond = second;
-                busiest.Run = 1;
-                busiest.RunFirst = i;
-            }
-            if (busiest.Run > busiest.Peak)
-            {
-                busiest.Peak = busiest.Run;
-                busiest.PeakSecond = second;
-                busiest.PeakFirst = busiest.RunFirst;
-            }
+            busiest[a] = addresses[a].Busiest;
+            wentBack |= busiest[a].WentBack;
         }
-        return new Velocity(addresses, addressCount);
+        if (wentBack)
+        {
+            Sorted(votes, considered, addressOf, busiest.AsSpan(0, addresses.Length));
+        }
+        return new Velocity(busiest, addresses.Length);
     }
 
     /// <summary>The cluster of an address's busiest second: its votes there, their span and the first of them in log order.</summary>
