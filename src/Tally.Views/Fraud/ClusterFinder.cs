@@ -29,6 +29,9 @@ internal static class ClusterFinder
     public const int VelocityPeak = 3;
     public const double VelocityFactor = 5;
 
+    // Votes whose address and network slots are read ahead together (see KeyedVoteSpans.Warm).
+    private const int WarmBatch = 16;
+
     /// <summary>Positions in <paramref name="votes"/> of the live votes cast in the query's window ((Now − Window, Now]; all when no window).</summary>
     public static ConsideredVotes Considered(ReadOnlySpan<FraudVote> votes, IReadOnlySet<Guid> gone, SuspiciousQuery query)
     {
@@ -67,6 +70,10 @@ internal static class ClusterFinder
             long unknown = 0, knownAgents = 0, knownAges = 0;
             for (var i = 0; i < considered.Length; i++)
             {
+                if (i % WarmBatch == 0)
+                {
+                    Warm(votes, considered[i..Math.Min(i + WarmBatch, considered.Length)], addresses, networks);
+                }
                 ref readonly var vote = ref votes[considered[i]];
                 addressOf[i] = -1;
                 if (vote.HasAddress)
@@ -202,6 +209,19 @@ internal static class ClusterFinder
             }
         }
         return new(candidate.Kind, address, textKey, span.Votes, span.MinTicks, span.MaxTicks, samples, candidate.Score);
+    }
+
+    private static void Warm(ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> batch, KeyedVoteSpans<UInt128> addresses, KeyedVoteSpans<ulong> networks)
+    {
+        foreach (var position in batch)
+        {
+            ref readonly var vote = ref votes[position];
+            if (vote.HasAddress)
+            {
+                addresses.Warm(vote.Address);
+                networks.Warm(vote.Network);
+            }
+        }
     }
 
     private static int Occupied(ReadOnlySpan<long> bands)
