@@ -62,12 +62,15 @@ internal readonly record struct FraudVote(
         BinaryPrimitives.ReadUInt64LittleEndian(source[57..]),
         BinaryPrimitives.ReadUInt64LittleEndian(source[65..]));
 
-    /// <summary>Appends every whole record in <paramref name="records"/> to <paramref name="votes"/>.</summary>
-    public static void ReadAll(ReadOnlySpan<byte> records, List<FraudVote> votes)
+    /// <summary>Reads every whole record in <paramref name="records"/> into the start of <paramref name="votes"/>.</summary>
+    /// <returns>How many were read.</returns>
+    public static int ReadAll(ReadOnlySpan<byte> records, Span<FraudVote> votes)
     {
+        var count = 0;
         for (var at = 0; at + Size <= records.Length; at += Size)
         {
-            votes.Add(Read(records.Slice(at, Size)));
+            votes[count++] = Read(records.Slice(at, Size));
         }
+        return count;
     }
 }

@@ -27,8 +27,8 @@ public sealed class MemoryFraudProjection(TimeProvider clock, IOptions<FraudOpti
             return ValueTask.FromResult<SuspiciousReport?>(ClusterFinder.Forgotten(pollId));
         }
         var votes = snapshot.Votes.Items.AsSpan(0, snapshot.Votes.Count);
-        var considered = ClusterFinder.Considered(votes, snapshot.Gone, query);
-        var found = ClusterFinder.Find(votes, considered, state.Registrations, query, options.Value.NewAccountAge);
+        using var considered = ClusterFinder.Considered(votes, snapshot.Gone, query);
+        var found = ClusterFinder.Find(votes, considered.Positions, state.Registrations, query, options.Value.NewAccountAge);
         return ValueTask.FromResult<SuspiciousReport?>(ClusterFinder.Report(pollId, found, snapshot.Texts, options.Value.NewAccountAge));
     }
 

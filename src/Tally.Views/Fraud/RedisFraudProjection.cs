@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tally.Domain.Events;
@@ -49,23 +49,33 @@ public sealed class RedisFraudProjection(RedisViewStore store, TimeProvider cloc
             return ClusterFinder.Forgotten(pollId);
         }
         var from = query.Window is { } window ? (query.Now - window).UtcTicks : long.MinValue;
+        FoundClusters found;
         var blocks = (await endsTask.ConfigureAwait(false)).Where(e => (long)e.Value > from).Select(e => e.Name).ToArray();
         var reads = blocks.Chunk(BlocksPerRead).Select(ids => database.HashGetAsync(keys.FraudVotes(pollId), ids)).ToArray();
-        var votes = new List<FraudVote>(blocks.Length * FraudBlock.Votes);
-        foreach (var read in reads)
+        // A million votes are ~100 MB as records: pooled, so a query leaves that much less for a full collection.
+        var buffer = ArrayPool<FraudVote>.Shared.Rent(Math.Max(1, blocks.Length * FraudBlock.Votes));
+        try
         {
-            foreach (var records in await read.ConfigureAwait(false))
+            var count = 0;
+            foreach (var read in reads)
             {
-                if (!records.IsNull)
+                foreach (var records in await read.ConfigureAwait(false))
                 {
-                    FraudVote.ReadAll(((ReadOnlyMemory<byte>)records).Span, votes);
+                    if (!records.IsNull)
+                    {
+                        count += FraudVote.ReadAll(((ReadOnlyMemory<byte>)records).Span, buffer.AsSpan(count));
+                    }
                 }
             }
+            var gone = (await goneTask.ConfigureAwait(false)).Select(id => new Guid(((ReadOnlyMemory<byte>)id).Span)).ToHashSet();
+            using var considered = ClusterFinder.Considered(buffer.AsSpan(0, count), gone, query);
+            var registrations = await RegistrationsAsync(keys, buffer, considered).ConfigureAwait(false);
+            found = ClusterFinder.Find(buffer.AsSpan(0, count), considered.Positions, registrations, query, options.Value.NewAccountAge);
         }
-        var gone = (await goneTask.ConfigureAwait(false)).Select(id => new Guid(((ReadOnlyMemory<byte>)id).Span)).ToHashSet();
-        var considered = ClusterFinder.Considered(CollectionsMarshal.AsSpan(votes), gone, query);
-        var registrations = await RegistrationsAsync(keys, votes, considered).ConfigureAwait(false);
-        var found = ClusterFinder.Find(CollectionsMarshal.AsSpan(votes), considered, registrations, query, options.Value.NewAccountAge);
+        finally
+        {
+            ArrayPool<FraudVote>.Shared.Return(buffer);
+        }
         var textKeys = found.TextKeys.ToArray();
         var texts = new Dictionary<ulong, string>();
         if (textKeys.Length > 0)
@@ -204,7 +214,7 @@ public sealed class RedisFraudProjection(RedisViewStore store, TimeProvider cloc
     }
 
     /// <summary>The registrations of the voters of the votes considered, in batched HMGETs; none when nobody registered.</summary>
-    private async Task<Dictionary<ulong, FraudRegistration>> RegistrationsAsync(GenerationKeys keys, List<FraudVote> votes, int[] considered)
+    private async Task<Dictionary<ulong, FraudRegistration>> RegistrationsAsync(GenerationKeys keys, FraudVote[] votes, ConsideredVotes considered)
     {
         var registrations = new Dictionary<ulong, FraudRegistration>();
         var key = keys.FraudRegistrations();
@@ -212,25 +222,59 @@ public sealed class RedisFraudProjection(RedisViewStore store, TimeProvider cloc
         {
             return registrations;
         }
-        var voters = new HashSet<ulong>();
-        foreach (var position in considered)
+        var voters = ArrayPool<ulong>.Shared.Rent(Math.Max(1, votes.Length));
+        try
         {
-            voters.Add(votes[position].Voter);
-        }
-        var batches = voters.Chunk(VotersPerRead).Select(batch => (batch, read: Store.Database.HashGetAsync(key, batch.Select(v => (RedisValue)KeyBytes(v)).ToArray())))
-            .ToArray();
-        foreach (var (batch, read) in batches)
-        {
-            var values = await read.ConfigureAwait(false);
-            for (var i = 0; i < batch.Length; i++)
+            var count = DistinctVoters(votes, considered.Positions, voters);
+            var batches = new List<(int Start, int Length, Task<RedisValue[]> Read)>();
+            for (var start = 0; start < count; start += VotersPerRead)
             {
-                if (!values[i].IsNull)
+                var length = Math.Min(VotersPerRead, count - start);
+                var fields = new RedisValue[length];
+                for (var i = 0; i < length; i++)
                 {
-                    registrations[batch[i]] = FraudRegistration.Read(((ReadOnlyMemory<byte>)values[i]).Span);
+                    fields[i] = KeyBytes(voters[start + i]);
+                }
+                batches.Add((start, length, Store.Database.HashGetAsync(key, fields)));
+            }
+            foreach (var (start, length, read) in batches)
+            {
+                var values = await read.ConfigureAwait(false);
+                for (var i = 0; i < length; i++)
+                {
+                    if (!values[i].IsNull)
+                    {
+                        registrations[voters[start + i]] = FraudRegistration.Read(((ReadOnlyMemory<byte>)values[i]).Span);
+                    }
                 }
             }
+            return registrations;
         }
-        return registrations;
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(voters);
+        }
+    }
+
+    /// <summary>Writes each voter of the considered votes once into <paramref name="voters"/>, by sorting rather than hashing a million keys.</summary>
+    /// <returns>How many there are.</returns>
+    private static int DistinctVoters(ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, Span<ulong> voters)
+    {
+        for (var i = 0; i < considered.Length; i++)
+        {
+            voters[i] = votes[considered[i]].Voter;
+        }
+        var sorted = voters[..considered.Length];
+        sorted.Sort();
+        var count = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                sorted[count++] = sorted[i];
+            }
+        }
+        return count;
     }
 
     /// <summary>Deletes what is kept about a poll's votes: the poll stays known, forgotten.</summary>

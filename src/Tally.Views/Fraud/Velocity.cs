@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tally.Views.Fraud;
 
 /// <summary>
@@ -6,76 +8,50 @@ namespace Tally.Views.Fraud;
 /// seconds per address is exact; should any address's time go back (commits of several nodes interleaved), the votes
 /// are sorted by (address, second) instead, so the answer never depends on that order.
 /// </summary>
-internal sealed class Velocity
+internal sealed class Velocity : IDisposable
 {
-    private readonly long[] _peakSecond;
-    private readonly int[] _peakFirst;
+    private readonly BusiestSecond[] _addresses;
 
-    private Velocity(int[] peaks, long[] peakSecond, int[] peakFirst)
+    private Velocity(BusiestSecond[] addresses, int addressCount)
     {
-        Peaks = peaks;
-        _peakSecond = peakSecond;
-        _peakFirst = peakFirst;
-        Baseline = Median(peaks);
+        _addresses = addresses;
+        Baseline = Median(addresses.AsSpan(0, addressCount));
     }
-
-    public int[] Peaks { get; }
 
     public double Baseline { get; }
 
-    /// <param name="addressOf">Per considered vote, its address's index (below <paramref name="addressCount"/>), -1 for none.</param>
-    public static Velocity Of(ReadOnlySpan<FraudVote> votes, int[] considered, int[] addressOf, int addressCount)
+    /// <summary>The most votes the address numbered <paramref name="address"/> cast in one second.</summary>
+    public int PeakOf(int address) => _addresses[address].Peak;
+
+    /// <param name="addresses">Per address, its votes as counted in log order.</param>
+    /// <param name="addressOf">Per considered vote, its address's index (below the number of addresses), -1 for none.</param>
+    public static Velocity Of(ReadOnlySpan<VoteSpan> addresses, ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, ReadOnlySpan<int> addressOf)
     {
-        var peaks = new int[addressCount];
-        var peakSecond = new long[addressCount];
-        var peakFirst = new int[addressCount];
-        var lastSecond = new long[addressCount];
-        var run = new int[addressCount];
-        var runFirst = new int[addressCount];
-        for (var i = 0; i < considered.Length; i++)
+        var busiest = ArrayPool<BusiestSecond>.Shared.Rent(Math.Max(1, addresses.Length));
+        var wentBack = false;
+        for (var a = 0; a < addresses.Length; a++)
         {
-            var address = addressOf[i];
-            if (address < 0)
-            {
-                continue;
-            }
-            var second = SecondOf(votes[considered[i]]);
-            if (run[address] > 0 && second == lastSecond[address])
-            {
-                run[address]++;
-            }
-            else if (run[address] > 0 && second < lastSecond[address])
-            {
-                return Sorted(votes, considered, addressOf, addressCount);
-            }
-            else
-            {
-                lastSecond[address] = second;
-                run[address] = 1;
-                runFirst[address] = i;
-            }
-            if (run[address] > peaks[address])
-            {
-                peaks[address] = run[address];
-                peakSecond[address] = second;
-                peakFirst[address] = runFirst[address];
-            }
+            busiest[a] = addresses[a].Busiest;
+            wentBack |= busiest[a].WentBack;
         }
-        return new Velocity(peaks, peakSecond, peakFirst);
+        if (wentBack)
+        {
+            Sorted(votes, considered, addressOf, busiest.AsSpan(0, addresses.Length));
+        }
+        return new Velocity(busiest, addresses.Length);
     }
 
     /// <summary>The cluster of an address's busiest second: its votes there, their span and the first of them in log order.</summary>
-    public FoundCluster Cluster(Candidate candidate, UInt128 address, ReadOnlySpan<FraudVote> votes, int[] considered, int[] addressOf)
+    public FoundCluster Cluster(Candidate candidate, UInt128 address, ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, ReadOnlySpan<int> addressOf)
     {
-        var peak = Peaks[candidate.Index];
-        var second = _peakSecond[candidate.Index];
+        var busiest = _addresses[candidate.Index];
         var samples = new List<Guid>(ClusterFinder.Samples);
         long first = long.MaxValue, last = long.MinValue;
         var found = 0;
-        for (var i = _peakFirst[candidate.Index]; i < considered.Length && found < peak; i++)
+        for (var i = busiest.PeakFirst; i < considered.Length && found < busiest.Peak; i++)
         {
             ref readonly var vote = ref votes[considered[i]];
-            if (addressOf[i] != candidate.Index || SecondOf(vote) != second)
+            if (addressOf[i] != candidate.Index || SecondOf(vote) != busiest.PeakSecond)
             {
                 continue;
             }
@@ -87,60 +63,67 @@ internal sealed class Velocity
                 samples.Add(vote.VoteId);
             }
         }
-        return new FoundCluster(ClusterKind.Velocity, address, FraudKeys.Unknown, peak, first, last, samples, candidate.Score);
+        return new FoundCluster(ClusterKind.Velocity, address, FraudKeys.Unknown, busiest.Peak, first, last, samples, candidate.Score);
     }
 
-    private static Velocity Sorted(ReadOnlySpan<FraudVote> votes, int[] considered, int[] addressOf, int addressCount)
+    public void Dispose() => ArrayPool<BusiestSecond>.Shared.Return(_addresses);
+
+    /// <summary>Finds every address's busiest second again from the votes sorted by (address, second, position).</summary>
+    private static void Sorted(ReadOnlySpan<FraudVote> votes, ReadOnlySpan<int> considered, ReadOnlySpan<int> addressOf, Span<BusiestSecond> addresses)
     {
-        var keys = new List<(int Address, long Second, int Position)>(considered.Length);
+        addresses.Clear();
+        var buffer = ArrayPool<(int Address, long Second, int Position)>.Shared.Rent(Math.Max(1, considered.Length));
+        var count = 0;
         for (var i = 0; i < considered.Length; i++)
         {
             if (addressOf[i] >= 0)
             {
-                keys.Add((addressOf[i], SecondOf(votes[considered[i]]), i));
+                buffer[count++] = (addressOf[i], SecondOf(votes[considered[i]]), i);
             }
         }
+        var keys = buffer.AsSpan(0, count);
         keys.Sort();
-        var peaks = new int[addressCount];
-        var peakSecond = new long[addressCount];
-        var peakFirst = new int[addressCount];
-        for (var start = 0; start < keys.Count;)
+        for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
-            while (end < keys.Count && keys[end].Address == keys[start].Address && keys[end].Second == keys[start].Second)
+            while (end < keys.Length && keys[end].Address == keys[start].Address && keys[end].Second == keys[start].Second)
             {
                 end++;
             }
-            var address = keys[start].Address;
-            if (end - start > peaks[address])
+            ref var busiest = ref addresses[keys[start].Address];
+            if (end - start > busiest.Peak)
             {
-                peaks[address] = end - start;
-                peakSecond[address] = keys[start].Second;
+                busiest.Peak = end - start;
+                busiest.PeakSecond = keys[start].Second;
                 // Sorted by position within the second too: the run's first is its earliest in log order.
-                peakFirst[address] = keys[start].Position;
+                busiest.PeakFirst = keys[start].Position;
             }
             start = end;
         }
-        return new Velocity(peaks, peakSecond, peakFirst);
+        ArrayPool<(int Address, long Second, int Position)>.Shared.Return(buffer);
     }
 
     private static long SecondOf(in FraudVote vote) => vote.CastTicks / TimeSpan.TicksPerSecond;
 
     /// <summary>The median peak, by counting: peaks are small numbers.</summary>
-    private static double Median(int[] peaks)
+    private static double Median(ReadOnlySpan<BusiestSecond> addresses)
     {
-        if (peaks.Length == 0)
+        if (addresses.Length == 0)
         {
             return 0;
         }
-        var counts = new int[peaks.Max() + 1];
-        foreach (var peak in peaks)
+        var max = 0;
+        foreach (var address in addresses)
         {
-            counts[peak]++;
+            max = Math.Max(max, address.Peak);
         }
-        return (Nth(counts, (peaks.Length - 1) / 2) + Nth(counts, peaks.Length / 2)) / 2.0;
+        var counts = new int[max + 1];
+        foreach (var address in addresses)
+        {
+            counts[address.Peak]++;
+        }
+        return (Nth(counts, (addresses.Length - 1) / 2) + Nth(counts, addresses.Length / 2)) / 2.0;
     }
-
     private static int Nth(int[] counts, int n)
     {
         for (var value = 0; ; value++)

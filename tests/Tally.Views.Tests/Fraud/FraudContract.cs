@@ -373,6 +373,91 @@ public abstract class FraudContract : IAsyncLifetime
         Assert.Equal(_log.All.Count, await fraud.Projection.ReadCheckpointAsync(Ct));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public async Task ARandomPollsClustersAreThoseAPlainRecountFinds(int seed, bool timeGoesBack)
+    {
+        var fraud = Create(_clock);
+        var random = new Random(seed);
+        _log.Created(_poll);
+        var cast = new List<VoteCast>();
+        var at = T0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            // Skewed picks, so some addresses, networks and agents stand out and some seconds are busy.
+            var ip = random.Next(20) == 0 ? null : $"10.{random.Next(3)}.{Skewed(random, 40)}.{Skewed(random, 6)}";
+            var agent = random.Next(25) == 0 ? null : $"agent-{Skewed(random, 12)}";
+            at = at.AddMilliseconds(random.Next(4) == 0 ? 1_000 : 100);
+            var castAt = timeGoesBack && random.Next(50) == 0 ? at.AddSeconds(-3) : at;
+            cast.Add(_log.Vote(_poll, $"voter-{i}", ip, castAt, agent));
+        }
+        foreach (var gone in cast.Where(_ => random.Next(15) == 0).ToArray())
+        {
+            _log.Retract(gone, at.AddSeconds(1));
+        }
+        await ApplyInBatchesAsync(fraud, _log.All);
+        var live = cast.Where(c => !_log.All.Any(e => e.Event is VoteRetracted r && r.VoteId == c.VoteId)).ToArray();
+
+        foreach (var minVotes in new[] { 1, 10, 40 })
+        {
+            var query = new SuspiciousQuery(null, minVotes, 10_000, T0.AddDays(1));
+            var report = (await fraud.View.FindAsync(_poll.Id, query, Ct))!;
+
+            Assert.Equal(live.Length, report.VotesConsidered);
+            Assert.Equal(live.Count(c => c.IpAddress is null), report.VotesUnknown);
+            Assert.Equal(Recount(live, minVotes), report.Clusters.Where(c => c.Kind != ClusterKind.AccountAge).Select(Comparable));
+        }
+    }
+
+    private static int Skewed(Random random, int below) => (int)(below * Math.Pow(random.NextDouble(), 3));
+
+    /// <summary>The clusters but account age, recounted from the live votes in log order as ClusterFinder's summary describes them.</summary>
+    private static string[] Recount(VoteCast[] live, int minVotes)
+    {
+        var found = new List<(ClusterKind Kind, string Key, VoteCast[] Votes, double Score, int First)>();
+        void Consider(ClusterKind kind, IEnumerable<IGrouping<string, (VoteCast Vote, int Position)>> groups, double mean)
+        {
+            foreach (var group in groups)
+            {
+                var score = group.Count() / mean;
+                if (group.Count() >= minVotes && score > 1)
+                {
+                    found.Add((kind, group.Key, group.Select(g => g.Vote).ToArray(), score, group.First().Position));
+                }
+            }
+        }
+        var positioned = live.Select((vote, position) => (Vote: vote, Position: position)).ToArray();
+        var addressed = positioned.Where(p => p.Vote.IpAddress is not null).ToArray();
+        var addresses = addressed.GroupBy(p => p.Vote.IpAddress!).ToArray();
+        var networks = addressed.GroupBy(p => p.Vote.IpAddress![..p.Vote.IpAddress!.LastIndexOf('.')] + ".0/24").ToArray();
+        var agents = positioned.Where(p => p.Vote.UserAgent is not null).GroupBy(p => p.Vote.UserAgent!).ToArray();
+        Consider(ClusterKind.IpAddress, addresses, (double)addressed.Length / addresses.Length);
+        Consider(ClusterKind.Network, networks.Where(n => n.Select(p => p.Vote.IpAddress).Distinct().Count() > 1), (double)addressed.Length / networks.Length);
+        Consider(ClusterKind.UserAgent, agents, (double)agents.Sum(a => a.Count()) / agents.Length);
+
+        var busiest = addresses.Select(a => a.GroupBy(p => p.Vote.RecordedAt.UtcTicks / TimeSpan.TicksPerSecond)
+            .OrderByDescending(s => s.Count()).ThenBy(s => s.Key).First()).ToArray();
+        var peaks = busiest.Select(b => b.Count()).Order().ToArray();
+        var baseline = (peaks[(peaks.Length - 1) / 2] + peaks[peaks.Length / 2]) / 2.0;
+        for (var a = 0; a < addresses.Length; a++)
+        {
+            var peak = busiest[a].Count();
+            if (peak >= 3 && peak >= 5 * baseline && peak >= minVotes && peak / baseline > 1)
+            {
+                found.Add((ClusterKind.Velocity, addresses[a].Key, busiest[a].Select(p => p.Vote).ToArray(), peak / baseline, addresses[a].First().Position));
+            }
+        }
+        var rank = new[] { ClusterKind.IpAddress, ClusterKind.Velocity, ClusterKind.Network, ClusterKind.UserAgent };
+        return found.OrderByDescending(f => f.Score).ThenBy(f => Array.IndexOf(rank, f.Kind)).ThenByDescending(f => f.Votes.Length).ThenBy(f => f.First)
+            .Select(f => Comparable(new SuspiciousCluster(f.Kind, f.Key, f.Votes.Length, f.Votes.Min(v => v.RecordedAt), f.Votes.Max(v => v.RecordedAt),
+                f.Votes.Take(5).Select(v => v.VoteId).ToArray(), f.Score)))
+            .ToArray();
+    }
+
+    private static string Comparable(SuspiciousCluster c) =>
+        $"{c.Kind} {c.Key} {c.Votes} {c.FirstAt:O} {c.LastAt:O} {string.Join(",", c.SampleVoteIds)} {c.Score:R}";
+
     /// <summary>An address of its own network for each <paramref name="i"/> below 65,536.</summary>
     private static string Distinct(int i) => $"10.{i / 256}.{i % 256}.1";
 
