@@ -29,7 +29,7 @@ public static class ExportOverHttpBench
             return 2;
         }
         var output = Console.Out;
-        var machine = ConsoleReport.Header(output, "export " + string.Join(' ', args));
+        var machine = ConsoleReport.Header(output, string.Join(' ', args));
         var server = TallyLauncher.Locate(serverDll);
         var key = RandomNumberGenerator.GetBytes(32);
         var admin = new TokenMinter(key).Mint(AdminSubject);
