@@ -14,4 +14,8 @@ public sealed class FraudReviewOptions
     /// <summary>Exports a node streams at once; one more is refused with 429, as an export reads every vote of its poll.</summary>
     [Range(1, 64, ErrorMessage = Section + ":MaxConcurrentExports must be from 1 to 64.")]
     public int MaxConcurrentExports { get; set; } = 2;
+
+    /// <summary>Suspicious-cluster queries a node answers at once; one more is refused with 429.</summary>
+    [Range(1, 64, ErrorMessage = Section + ":MaxConcurrentQueries must be from 1 to 64.")]
+    public int MaxConcurrentQueries { get; set; } = 2;
 }

@@ -11,6 +11,7 @@ using Tally.Ledger.Handlers;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
 using Tally.Views.Fraud;
@@ -46,7 +47,8 @@ public static class FraudEndpoints
         string? limit,
         [FromQuery(Name = "min_sequence")] long? minSequence,
         IPollCatalogView catalog,
-        [FromServices] IFraudView fraud,
+        SuspiciousQueries queries,
+        HttpContext http,
         ReadYourWrites reads,
         ViewProgress progress,
         TimeProvider clock,
@@ -76,8 +78,12 @@ public static class FraudEndpoints
         {
             return Problem.Of(Rejections.PollNotFound);
         }
-        var report = await fraud.FindAsync(id, new SuspiciousQuery(span, least, most, clock.GetUtcNow()), ct)
-            ?? new SuspiciousReport(id, 0, 0, false, []);
+        var (found, busy) = await queries.FindAsync(id, new SuspiciousQuery(span, least, most, clock.GetUtcNow()), ct);
+        if (busy)
+        {
+            return RateLimitRejection.Problem(http, TimeSpan.FromSeconds(1));
+        }
+        var report = found ?? new SuspiciousReport(id, 0, 0, false, []);
         return TypedResults.Ok(new SuspiciousResponse(id, window, report.VotesConsidered, report.VotesUnknown, report.Forgotten, report.Clusters, sequence));
     }
 

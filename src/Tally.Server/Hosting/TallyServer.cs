@@ -58,6 +58,7 @@ public static class TallyServer
         builder.Services.AddSingleton<Recounter>();
         builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PollExporter>();
+        builder.Services.AddSingleton<SuspiciousQueries>();
 
         var app = builder.Build();
         // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones
