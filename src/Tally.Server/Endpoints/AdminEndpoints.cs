@@ -33,7 +33,8 @@ public static class AdminEndpoints
         group.MapBlocks();
         group.MapFraudReview();
         group.MapExport();
-        group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."));
+        group.Map("/{**rest}", () => Problem.Of(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is nothing at this address."))
+            .ExcludeFromDescription();
         return group;
     }
 

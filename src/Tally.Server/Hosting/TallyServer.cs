@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Endpoints;
 using Tally.Server.Headers;
 using Tally.Server.Limits;
@@ -59,6 +60,7 @@ public static class TallyServer
         builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PollExporter>();
         builder.Services.AddSingleton<SuspiciousQueries>();
+        builder.Services.AddTallyApiDocumentation();
 
         var app = builder.Build();
         // Every setting is checked before anything reads one (the pipeline below, the hosted services), so all bad ones
@@ -81,6 +83,7 @@ public static class TallyServer
         app.MapLive();
         app.MapAdmin();
         app.MapTallyObservability();
+        app.MapTallyApiDocumentation();
         return app;
     }
 }
