@@ -26,14 +26,15 @@ public sealed class BlocksInForce
 
     public IReadOnlyList<Block> All { get; }
 
-    /// <param name="ipAddress">The client's address in canonical form (<see cref="ClientNetwork.Canonical"/>), or null when unknown.</param>
-    public bool Stops(Guid pollId, string voterId, string? ipAddress, DateTimeOffset now)
+    /// <param name="clientAddress">The client's address as the connection gave it, or null when unknown; read in canonical
+    /// form only when an address or network block exists, so a vote pays nothing for blocks that are not there.</param>
+    public bool Stops(Guid pollId, string voterId, string? clientAddress, DateTimeOffset now)
     {
-        if (_byVoter.TryGetValue(voterId, out var onVoter) && AnyStops(onVoter, pollId, voterId, ipAddress, now))
+        if (_byVoter.TryGetValue(voterId, out var onVoter) && AnyStops(onVoter, pollId, voterId, clientAddress, now))
         {
             return true;
         }
-        if (ipAddress is null)
+        if (_byAddress.Count == 0 && _networks.Length == 0 || ClientNetwork.Canonical(clientAddress) is not { } ipAddress)
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
-using Tally.Domain.Fraud;
 using Tally.Ledger.Blocks;
 using Tally.Ledger.GroupCommit;
 
@@ -22,7 +21,7 @@ public sealed class CastVoteHandler(PollDirectory polls, VoteBatcher batcher, Ti
         }
         var now = clock.GetUtcNow();
         command = command with { Ballot = BallotRules.Canonical(poll, command.Ballot) };
-        if (blocks.Current.Stops(poll.Id, command.Ballot.VoterId, ClientNetwork.Canonical(command.Client.IpAddress), now))
+        if (blocks.Current.Stops(poll.Id, command.Ballot.VoterId, command.Client.IpAddress, now))
         {
             return Rejections.Blocked;
         }

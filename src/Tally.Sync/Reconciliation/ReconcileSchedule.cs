@@ -13,29 +13,6 @@ public sealed class ReconcileSchedule(
     IOptions<SyncOptions> options,
     ILogger<ReconcileSchedule> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                if (!leadership.IsLeader)
-                {
-                    continue;
-                }
-                try
-                {
-                    await reconciler.RunAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.ReconcileFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LeaderTicks.RunAsync(
+        options.Value.ReconcileInterval, clock, leadership, reconciler.RunAsync, logger.ReconcileFailed, stoppingToken);
 }

@@ -18,34 +18,16 @@ public sealed class FraudRetentionSchedule(
     IOptions<FraudOptions> options,
     ILogger<FraudRetentionSchedule> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LeaderTicks.RunAsync(
+        options.Value.SweepInterval, clock, leadership, SweepAsync, logger.FraudRetentionFailed, stoppingToken);
+
+    private async Task SweepAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        try
+        var forgotten = await betweenBatches.RunAsync(
+            async (_, daemonCt) => await retention.ForgetExpiredAsync(clock.GetUtcNow(), daemonCt).ConfigureAwait(false), ct).ConfigureAwait(false);
+        if (forgotten > 0)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                if (!leadership.IsLeader)
-                {
-                    continue;
-                }
-                try
-                {
-                    var forgotten = await betweenBatches.RunAsync(
-                        async (_, ct) => await retention.ForgetExpiredAsync(clock.GetUtcNow(), ct).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
-                    if (forgotten > 0)
-                    {
-                        logger.FraudRetentionSwept(forgotten);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.FraudRetentionFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            logger.FraudRetentionSwept(forgotten);
         }
     }
 }
