@@ -44,6 +44,7 @@ public static class TallyServer
         builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
+        builder.Services.AddTallySessions(dataPath);
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
@@ -72,6 +73,7 @@ public static class TallyServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseTallySessionForgeryCheck();
         app.UseAuthorization();
         app.UseTallyLimits();
 
