@@ -44,6 +44,7 @@ public static class TallyServer
         builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
+        builder.Services.AddTallySessions(dataPath);
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
@@ -55,6 +56,8 @@ public static class TallyServer
         builder.Services.AddOptions<ReadOptions>().Bind(builder.Configuration.GetSection(ReadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<ResultsReader>();
+        builder.Services.AddSingleton<HeatmapReader>();
+        builder.Services.AddSingleton<DeltaReader>();
         builder.Services.AddOptions<RecountOptions>().Bind(builder.Configuration.GetSection(RecountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Recounter>();
         builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -72,6 +75,7 @@ public static class TallyServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseTallySessionForgeryCheck();
         app.UseAuthorization();
         app.UseTallyLimits();
 
