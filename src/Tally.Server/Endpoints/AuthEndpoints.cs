@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tally.Domain.Errors;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 
@@ -11,8 +13,10 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).Limited(LimitedAction.Register);
-        group.MapPost("/login", LoginAsync).Limited(LimitedAction.Login);
+        group.MapPost("/register", RegisterAsync).Limited(LimitedAction.Register)
+            .WithSummary("Register an account").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.UsernameTaken, ErrorCodes.OutcomeUnknown);
+        group.MapPost("/login", LoginAsync).Limited(LimitedAction.Login)
+            .WithSummary("Log in").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidCredentials);
         return group;
     }
 
