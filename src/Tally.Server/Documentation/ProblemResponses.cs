@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
@@ -52,7 +53,7 @@ public static class ProblemResponses
                     },
                 };
             }
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
         }
     }
 }

@@ -25,9 +25,11 @@ public static class AdminEndpoints
     {
         var group = routes.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(AdminRequirement.Policy);
         group.MapGet("/admins", ListAsync).WithSummary("List admins");
-        group.MapPut("/admins/{voter}", GrantAsync).WithSummary("Grant admin").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.OutcomeUnknown);
+        group.MapPut("/admins/{voter}", GrantAsync)
+            .WithSummary("Grant admin").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.OutcomeUnknown);
         group.MapDelete("/admins/{voter}", RevokeAsync)
-            .WithSummary("Revoke admin").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.AdminFromConfiguration, ErrorCodes.AdminNotFound, ErrorCodes.OutcomeUnknown);
+            .WithSummary("Revoke admin")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.AdminFromConfiguration, ErrorCodes.AdminNotFound, ErrorCodes.OutcomeUnknown);
         group.MapRecounts();
         group.MapProjections();
         group.MapReconcile();

@@ -19,7 +19,8 @@ public static class AuditEndpoints
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/polls/{id}/audit", PollAsync).WithSummary("Read the audit trail of a poll").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound);
+        admin.MapGet("/polls/{id}/audit", PollAsync)
+            .WithSummary("Read the audit trail of a poll").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound);
         admin.MapGet("/audit", SystemAsync).WithSummary("Read the whole audit trail").WithProblemCodes(ErrorCodes.ValidationFailed);
         return admin;
     }

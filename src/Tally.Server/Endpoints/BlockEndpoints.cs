@@ -26,7 +26,8 @@ public static class BlockEndpoints
     {
         admin.MapPost("/blocks", PlaceAsync).ReadsJsonBody<BlockRequest>()
             .WithSummary("Place a block").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.OutcomeUnknown);
-        admin.MapDelete("/blocks/{blockId}", LiftAsync).WithSummary("Lift a block").WithProblemCodes(ErrorCodes.BlockNotFound, ErrorCodes.OutcomeUnknown);
+        admin.MapDelete("/blocks/{blockId}", LiftAsync)
+            .WithSummary("Lift a block").WithProblemCodes(ErrorCodes.BlockNotFound, ErrorCodes.OutcomeUnknown);
         admin.MapGet("/blocks", ListAsync).WithSummary("List blocks in force");
         return admin;
     }

@@ -38,10 +38,12 @@ public static class FraudEndpoints
         admin.MapGet("/polls/{id}/suspicious", SuspiciousAsync).FromViews()
             .WithSummary("Find suspicious clusters").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.RateLimited);
         admin.MapPost("/polls/{id}/retractions", RetractAsync).WithMetadata(SelectionBody).ReadsJsonBody<RetractionRequest>()
-            .WithSummary("Retract votes in bulk").WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
+            .WithSummary("Retract votes in bulk")
+            .WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
                 ErrorCodes.SelectionTooLarge, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
         admin.MapPost("/polls/{id}/reinstatements", ReinstateAsync).WithMetadata(SelectionBody).ReadsJsonBody<ReinstatementRequest>()
-            .WithSummary("Reinstate votes").WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
+            .WithSummary("Reinstate votes")
+            .WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
                 ErrorCodes.VoteNotFound, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
         return admin;
     }

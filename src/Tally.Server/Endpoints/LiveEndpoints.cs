@@ -18,7 +18,8 @@ public static class LiveEndpoints
 {
     public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream).FromViews()
-            .WithSummary("Stream live results").StreamsEvent<ResultsResponse>("results").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
+            .WithSummary("Stream live results").StreamsEvent<ResultsResponse>("results")
+            .WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
 
     private static async Task<Results<ServerSentEventsResult<ResultsResponse>, ProblemHttpResult>> OpenAsync(
         Guid id,

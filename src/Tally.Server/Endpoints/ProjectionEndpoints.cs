@@ -21,7 +21,8 @@ public static class ProjectionEndpoints
     {
         admin.MapGet("/projections", ListAsync).WithSummary("List projections");
         admin.MapPost("/projections/{name}/rebuild", RebuildAsync)
-            .WithSummary("Rebuild a projection").WithProblemCodes(ErrorCodes.ProjectionNotFound, ErrorCodes.NotProjector, ErrorCodes.RebuildRunning, ErrorCodes.OutcomeUnknown);
+            .WithSummary("Rebuild a projection")
+            .WithProblemCodes(ErrorCodes.ProjectionNotFound, ErrorCodes.NotProjector, ErrorCodes.RebuildRunning, ErrorCodes.OutcomeUnknown);
         return admin;
     }
 

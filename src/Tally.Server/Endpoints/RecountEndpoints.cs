@@ -20,7 +20,9 @@ public static class RecountEndpoints
     public static RouteGroupBuilder MapRecounts(this RouteGroupBuilder admin)
     {
         admin.MapPost("/polls/{id}/recounts", RecountAsync).ReadsJsonBody<RecountRequest>(optional: true)
-            .WithSummary("Recount a poll").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.InvalidRegion, ErrorCodes.RateLimited, ErrorCodes.OutcomeUnknown);
+            .WithSummary("Recount a poll")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.InvalidRegion, ErrorCodes.RateLimited,
+                ErrorCodes.OutcomeUnknown);
         admin.MapGet("/polls/{id}/recounts/{recountId}", GetAsync).WithSummary("Read a recount").WithProblemCodes(ErrorCodes.RecountNotFound);
         return admin;
     }

@@ -23,10 +23,13 @@ public static class VoteEndpoints
     {
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
         group.MapPost("/", AnswerAsync).Limited(LimitedAction.Vote)
-            .WithSummary("Cast a vote").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidIdempotencyKey, ErrorCodes.PollNotFound, ErrorCodes.Blocked,
-                ErrorCodes.PollNotActive, ErrorCodes.InvalidOption, ErrorCodes.InvalidRegion, ErrorCodes.AlreadyVoted, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
+            .WithSummary("Cast a vote")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidIdempotencyKey, ErrorCodes.PollNotFound, ErrorCodes.Blocked, ErrorCodes.PollNotActive,
+                ErrorCodes.InvalidOption, ErrorCodes.InvalidRegion, ErrorCodes.AlreadyVoted, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
         group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote)
-            .WithSummary("Retract my vote").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.VoteChangeNotAllowed, ErrorCodes.PollNotActive, ErrorCodes.VoteNotFound, ErrorCodes.OutcomeUnknown);
+            .WithSummary("Retract my vote")
+            .WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.VoteChangeNotAllowed, ErrorCodes.PollNotActive, ErrorCodes.VoteNotFound,
+                ErrorCodes.OutcomeUnknown);
         group.MapGet("/me", GetMineAsync).FromViews()
             .WithSummary("Read my vote").WithProblemCodes(ErrorCodes.PollNotFound);
         return group;

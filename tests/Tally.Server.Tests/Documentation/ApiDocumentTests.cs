@@ -42,6 +42,20 @@ public sealed partial class ApiDocumentTests
     }
 
     [Fact]
+    public async Task EveryOperationHasASummaryAndAnIdOfItsOwn()
+    {
+        await using var host = await TallyTestHost.StartAsync(Stack.Embedded);
+        var document = await DocumentAsync(host);
+
+        var operations = Operations(document).ToList();
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Name} has no summary (.WithSummary)."));
+        var ids = operations.Select(o => (string?)o.Operation["operationId"]).ToList();
+        Assert.DoesNotContain(null, ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("castVote", (string?)operations.Single(o => o.Name == "POST /v1/polls/{id}/votes").Operation["operationId"]);
+    }
+
+    [Fact]
     public async Task EveryOperationAnswersItsErrorsAsProblemsListingTheirCodes()
     {
         await using var host = await TallyTestHost.StartAsync(Stack.Embedded);
