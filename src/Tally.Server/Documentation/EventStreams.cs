@@ -14,14 +14,19 @@ public static class EventStreams
     public static void Describe(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document)
     {
         var events = metadata.OfType<StreamedEvent>().ToList();
+        if (events.Count == 0)
+        {
+            return;
+        }
         foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
         {
             if (response.Content is null || !response.Content.TryGetValue(MediaType, out var stream))
             {
                 continue;
             }
-            // The framework describes the stream by the C# item type it was written from; the events say what arrives.
-            if (stream.Schema is OpenApiSchemaReference framework && framework.Reference.Id is { } replaced)
+            // The framework describes the stream by its C# item (SseItem<T>, a component of its own that nothing else
+            // uses); the events say what arrives.
+            if (stream.Schema is OpenApiSchemaReference { Reference.Id: { } replaced } && replaced.StartsWith("SseItemOf", StringComparison.Ordinal))
             {
                 document.Components?.Schemas?.Remove(replaced);
             }
