@@ -13,8 +13,7 @@ public sealed class SessionForgeryCheck(RequestDelegate next, IAntiforgery antif
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (IsWrite(http.Request.Method) && SessionCookie.SignedIn(http)
-            && http.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: false }
+        if (SessionCookie.SignedIn(http) && Guards(http.Request.Method, http.GetEndpoint()?.Metadata ?? [])
             && !await antiforgery.IsRequestValidAsync(http))
         {
             await Problem.Of(Problem.StatusOf(ErrorCodes.CsrfTokenInvalid), ErrorCodes.CsrfTokenInvalid,
@@ -25,6 +24,8 @@ public sealed class SessionForgeryCheck(RequestDelegate next, IAntiforgery antif
         await next(http);
     }
 
-    private static bool IsWrite(string method) =>
-        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+    /// <summary>Whether a cookie-signed-in request with this method to an endpoint with this metadata must carry the token.</summary>
+    public static bool Guards(string method, IEnumerable<object> metadata) =>
+        (HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
+        && metadata.OfType<IAntiforgeryMetadata>().LastOrDefault() is not { RequiresValidation: false };
 }

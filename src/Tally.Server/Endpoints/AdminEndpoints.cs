@@ -8,6 +8,7 @@ using Tally.Ledger.Stores;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 
 namespace Tally.Server.Endpoints;
@@ -23,9 +24,12 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(AdminRequirement.Policy);
-        group.MapGet("/admins", ListAsync);
-        group.MapPut("/admins/{voter}", GrantAsync);
-        group.MapDelete("/admins/{voter}", RevokeAsync);
+        group.MapGet("/admins", ListAsync).WithSummary("List admins");
+        group.MapPut("/admins/{voter}", GrantAsync)
+            .WithSummary("Grant admin").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.OutcomeUnknown);
+        group.MapDelete("/admins/{voter}", RevokeAsync)
+            .WithSummary("Revoke admin")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.AdminFromConfiguration, ErrorCodes.AdminNotFound, ErrorCodes.OutcomeUnknown);
         group.MapRecounts();
         group.MapProjections();
         group.MapReconcile();

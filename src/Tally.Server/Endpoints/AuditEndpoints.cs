@@ -5,6 +5,7 @@ using Tally.Ledger.Audit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 
 namespace Tally.Server.Endpoints;
@@ -18,8 +19,9 @@ public static class AuditEndpoints
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/polls/{id}/audit", PollAsync);
-        admin.MapGet("/audit", SystemAsync);
+        admin.MapGet("/polls/{id}/audit", PollAsync)
+            .WithSummary("Read the audit trail of a poll").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound);
+        admin.MapGet("/audit", SystemAsync).WithSummary("Read the whole audit trail").WithProblemCodes(ErrorCodes.ValidationFailed);
         return admin;
     }
 

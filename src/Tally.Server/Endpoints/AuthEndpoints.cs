@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tally.Domain.Errors;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 
@@ -13,11 +14,16 @@ public static class AuthEndpoints
     {
         var group = routes.MapGroup("/v1/auth").WithTags("Auth");
         // No session yet, so no anti-forgery token to carry.
-        group.MapPost("/register", RegisterAsync).Limited(LimitedAction.Register).DisableAntiforgery();
-        group.MapPost("/login", LoginAsync).Limited(LimitedAction.Login).DisableAntiforgery();
-        group.MapPost("/session", OpenSessionAsync).Limited(LimitedAction.Login).DisableAntiforgery();
-        group.MapGet("/session", GetSessionAsync);
-        group.MapDelete("/session", CloseSession);
+        group.MapPost("/register", RegisterAsync).Limited(LimitedAction.Register).DisableAntiforgery()
+            .WithSummary("Register an account").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.UsernameTaken, ErrorCodes.OutcomeUnknown);
+        group.MapPost("/login", LoginAsync).Limited(LimitedAction.Login).DisableAntiforgery()
+            .WithSummary("Log in").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidCredentials);
+        group.MapPost("/session", OpenSessionAsync).Limited(LimitedAction.Login).DisableAntiforgery()
+            .WithSummary("Sign in a browser session").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidCredentials);
+        group.MapGet("/session", GetSessionAsync)
+            .WithSummary("Read the browser session").WithProblemCodes(ErrorCodes.Unauthenticated);
+        group.MapDelete("/session", CloseSession)
+            .WithSummary("Sign out the browser session");
         return group;
     }
 

@@ -9,6 +9,7 @@ using Tally.Ledger.Handlers;
 using Tally.Ledger.Stores;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 
 namespace Tally.Server.Endpoints;
@@ -23,9 +24,11 @@ public static class BlockEndpoints
 
     public static RouteGroupBuilder MapBlocks(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/blocks", PlaceAsync);
-        admin.MapDelete("/blocks/{blockId}", LiftAsync);
-        admin.MapGet("/blocks", ListAsync);
+        admin.MapPost("/blocks", PlaceAsync).ReadsJsonBody<BlockRequest>()
+            .WithSummary("Place a block").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.OutcomeUnknown);
+        admin.MapDelete("/blocks/{blockId}", LiftAsync)
+            .WithSummary("Lift a block").WithProblemCodes(ErrorCodes.BlockNotFound, ErrorCodes.OutcomeUnknown);
+        admin.MapGet("/blocks", ListAsync).WithSummary("List blocks in force");
         return admin;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using Tally.Domain.Errors;
 using Tally.Ledger.Stores;
 using Tally.Server.Admin;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 
@@ -13,7 +14,8 @@ public static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/polls/{id}/export", ExportAsync);
+        admin.MapGet("/polls/{id}/export", ExportAsync).Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv")
+            .WithSummary("Export a poll").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.RateLimited);
         return admin;
     }
 

@@ -11,6 +11,7 @@ using Tally.Ledger.Handlers;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
@@ -34,9 +35,16 @@ public static class FraudEndpoints
 
     public static RouteGroupBuilder MapFraudReview(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/polls/{id}/suspicious", SuspiciousAsync).FromViews();
-        admin.MapPost("/polls/{id}/retractions", RetractAsync).WithMetadata(SelectionBody);
-        admin.MapPost("/polls/{id}/reinstatements", ReinstateAsync).WithMetadata(SelectionBody);
+        admin.MapGet("/polls/{id}/suspicious", SuspiciousAsync).FromViews()
+            .WithSummary("Find suspicious clusters").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.RateLimited);
+        admin.MapPost("/polls/{id}/retractions", RetractAsync).WithMetadata(SelectionBody).ReadsJsonBody<RetractionRequest>()
+            .WithSummary("Retract votes in bulk")
+            .WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
+                ErrorCodes.SelectionTooLarge, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
+        admin.MapPost("/polls/{id}/reinstatements", ReinstateAsync).WithMetadata(SelectionBody).ReadsJsonBody<ReinstatementRequest>()
+            .WithSummary("Reinstate votes")
+            .WithProblemCodes(ErrorCodes.InvalidIdempotencyKey, ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound,
+                ErrorCodes.VoteNotFound, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
         return admin;
     }
 

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Tally.Domain.Errors;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Observability;
 using Tally.Server.Problems;
@@ -18,7 +20,10 @@ namespace Tally.Server.Endpoints;
 public static class LiveEndpoints
 {
     public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream).FromViews();
+        routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream).FromViews()
+            .WithSummary("Stream live results").StreamsEvent<ResultsResponse>("results")
+            .StreamsEvent<HeatmapResponse>("heatmap").StreamsEvent<DeltaResponse>("delta")
+            .WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
 
     private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> OpenAsync(
         Guid id,

@@ -6,6 +6,7 @@ using Tally.Domain.Polls;
 using Tally.Ledger.Handlers;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 using Tally.Views.Catalog;
@@ -25,10 +26,14 @@ public static class PollEndpoints
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
-        group.MapPost("/", CreateAsync).RequireAuthorization().Limited(LimitedAction.CreatePoll);
-        group.MapGet("/", ListAsync).Limited(LimitedAction.Search).FromViews();
-        group.MapGet("/{id}", GetAsync).FromViews();
-        group.MapPost("/{id}/close", CloseAsync).RequireAuthorization();
+        group.MapPost("/", CreateAsync).RequireAuthorization().Limited(LimitedAction.CreatePoll)
+            .WithSummary("Create a poll").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.OutcomeUnknown);
+        group.MapGet("/", ListAsync).Limited(LimitedAction.Search).FromViews()
+            .WithSummary("List and search polls").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.Unauthenticated);
+        group.MapGet("/{id}", GetAsync).FromViews()
+            .WithSummary("Read a poll").WithProblemCodes(ErrorCodes.PollNotFound);
+        group.MapPost("/{id}/close", CloseAsync).RequireAuthorization()
+            .WithSummary("Close a poll").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.NotPollOwner, ErrorCodes.OutcomeUnknown);
         return group;
     }
 

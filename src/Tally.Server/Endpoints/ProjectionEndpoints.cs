@@ -4,6 +4,7 @@ using Tally.Domain.Errors;
 using Tally.Ledger.Stores;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 using Tally.Sync;
 using Tally.Sync.Leadership;
@@ -18,8 +19,10 @@ public static class ProjectionEndpoints
 {
     public static RouteGroupBuilder MapProjections(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/projections", ListAsync);
-        admin.MapPost("/projections/{name}/rebuild", RebuildAsync);
+        admin.MapGet("/projections", ListAsync).WithSummary("List projections");
+        admin.MapPost("/projections/{name}/rebuild", RebuildAsync)
+            .WithSummary("Rebuild a projection")
+            .WithProblemCodes(ErrorCodes.ProjectionNotFound, ErrorCodes.NotProjector, ErrorCodes.RebuildRunning, ErrorCodes.OutcomeUnknown);
         return admin;
     }
 

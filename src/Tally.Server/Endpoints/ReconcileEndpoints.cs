@@ -5,6 +5,7 @@ using Tally.Domain.Errors;
 using Tally.Ledger.Stores;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 using Tally.Sync;
 using Tally.Sync.Leadership;
@@ -17,8 +18,8 @@ public static class ReconcileEndpoints
 {
     public static RouteGroupBuilder MapReconcile(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/reconcile", RunAsync);
-        admin.MapGet("/reconcile", Get);
+        admin.MapPost("/reconcile", RunAsync).WithSummary("Run reconciliation").WithProblemCodes(ErrorCodes.NotProjector, ErrorCodes.OutcomeUnknown);
+        admin.MapGet("/reconcile", Get).WithSummary("Read the last reconciliation");
         return admin;
     }
 

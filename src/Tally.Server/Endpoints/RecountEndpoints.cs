@@ -8,6 +8,7 @@ using Tally.Ledger.Stores;
 using Tally.Server.Admin;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Problems;
 
@@ -18,8 +19,11 @@ public static class RecountEndpoints
 {
     public static RouteGroupBuilder MapRecounts(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/polls/{id}/recounts", RecountAsync);
-        admin.MapGet("/polls/{id}/recounts/{recountId}", GetAsync);
+        admin.MapPost("/polls/{id}/recounts", RecountAsync).ReadsJsonBody<RecountRequest>(optional: true)
+            .WithSummary("Recount a poll")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.InvalidRegion, ErrorCodes.RateLimited,
+                ErrorCodes.OutcomeUnknown);
+        admin.MapGet("/polls/{id}/recounts/{recountId}", GetAsync).WithSummary("Read a recount").WithProblemCodes(ErrorCodes.RecountNotFound);
         return admin;
     }
 

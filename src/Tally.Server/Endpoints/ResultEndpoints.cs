@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Tally.Domain.Errors;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Problems;
 using Tally.Views.Delta;
 
@@ -13,9 +15,12 @@ public static class ResultEndpoints
     public static RouteGroupBuilder MapResults(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls/{id}").WithTags("Results").FromViews();
-        group.MapGet("/results", GetResultsAsync);
-        group.MapGet("/heatmap", GetHeatmapAsync);
-        group.MapGet("/delta", GetDeltaAsync);
+        group.MapGet("/results", GetResultsAsync)
+            .WithSummary("Read the results").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
+        group.MapGet("/heatmap", GetHeatmapAsync)
+            .WithSummary("Read the region heatmap").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
+        group.MapGet("/delta", GetDeltaAsync)
+            .WithSummary("Read recent gains").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
         return group;
     }
 

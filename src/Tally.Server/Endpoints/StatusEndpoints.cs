@@ -11,8 +11,10 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithTags("Status");
-        routes.MapGet("/v1/sync/status", GetSyncStatusAsync).WithTags("Status");
+        routes.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithTags("Status")
+            .WithSummary("Check that the service is up");
+        routes.MapGet("/v1/sync/status", GetSyncStatusAsync).WithTags("Status")
+            .WithSummary("Read how far the views are behind the ledger");
         return routes;
     }
 

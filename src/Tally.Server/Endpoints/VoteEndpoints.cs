@@ -7,6 +7,7 @@ using Tally.Domain.Errors;
 using Tally.Ledger.Handlers;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
+using Tally.Server.Documentation;
 using Tally.Server.Limits;
 using Tally.Server.Observability;
 using Tally.Server.Problems;
@@ -21,9 +22,16 @@ public static class VoteEndpoints
     public static RouteGroupBuilder MapVotes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls/{id}/votes").WithTags("Votes").RequireAuthorization();
-        group.MapPost("/", AnswerAsync).Limited(LimitedAction.Vote);
-        group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote);
-        group.MapGet("/me", GetMineAsync).FromViews();
+        group.MapPost("/", AnswerAsync).Limited(LimitedAction.Vote)
+            .WithSummary("Cast a vote")
+            .WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.InvalidIdempotencyKey, ErrorCodes.PollNotFound, ErrorCodes.Blocked, ErrorCodes.PollNotActive,
+                ErrorCodes.InvalidOption, ErrorCodes.InvalidRegion, ErrorCodes.AlreadyVoted, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown);
+        group.MapDelete("/me", RetractAsync).Limited(LimitedAction.Vote)
+            .WithSummary("Retract my vote")
+            .WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.VoteChangeNotAllowed, ErrorCodes.PollNotActive, ErrorCodes.VoteNotFound,
+                ErrorCodes.OutcomeUnknown);
+        group.MapGet("/me", GetMineAsync).FromViews()
+            .WithSummary("Read my vote").WithProblemCodes(ErrorCodes.PollNotFound);
         return group;
     }
 
