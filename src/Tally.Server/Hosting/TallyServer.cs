@@ -45,6 +45,7 @@ public static class TallyServer
         builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
+        builder.Services.AddTallySessions(dataPath);
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
@@ -74,6 +75,7 @@ public static class TallyServer
         app.UseStatusCodePages();
         app.UseTallyWebAssets();
         app.UseAuthentication();
+        app.UseTallySessionForgeryCheck();
         app.UseAuthorization();
         app.UseTallyLimits();
 
