@@ -23,6 +23,13 @@ api.use(antiForgery);
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
+let sessionLost: () => void = () => undefined;
+
+/** Called when the server no longer knows the caller (the session ran out, or was ended elsewhere). */
+export function whenSessionLost(handler: () => void): void {
+  sessionLost = handler;
+}
+
 /** The answer's body, or the API's problem thrown as an {@link ApiProblem}. */
 export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
   let answer: Answer<T>;
@@ -32,7 +39,9 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
     throw ApiProblem.unreachable();
   }
   if (!answer.response.ok) {
-    throw await ApiProblem.from(answer.response, answer.error);
+    const problem = await ApiProblem.from(answer.response, answer.error);
+    if (problem.code === "UNAUTHENTICATED") sessionLost();
+    throw problem;
   }
   return answer.data as T;
 }

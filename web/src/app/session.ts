@@ -1,4 +1,4 @@
-import { api, call, setCsrfToken } from "../api/client";
+import { api, call, setCsrfToken, whenSessionLost } from "../api/client";
 import { ApiProblem } from "../api/problem";
 import type { Session } from "../api/types";
 import { Store } from "./store";
@@ -11,6 +11,10 @@ function remember(value: Session | null): Session | null {
   session.set(value);
   return value;
 }
+
+whenSessionLost(() => {
+  if (session.get()) remember(null);
+});
 
 export async function loadSession(): Promise<Session | null> {
   try {

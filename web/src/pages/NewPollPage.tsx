@@ -3,6 +3,7 @@ import { api, call } from "../api/client";
 import type { ResultsVisibility } from "../api/types";
 import { Link, navigate, session, usePageTitle, useStore } from "../app/index";
 import { ErrorMessage } from "../ui/ErrorMessage";
+import { instantOf } from "../ui/format";
 
 const visibilities: { value: ResultsVisibility; label: string }[] = [
   { value: "live", label: "Live, for everyone" },
@@ -11,8 +12,6 @@ const visibilities: { value: ResultsVisibility; label: string }[] = [
   { value: "never", label: "Never (only you)" },
 ];
 
-/** A datetime-local value (the browser's local time) as an instant with an offset, or null when empty. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
 export function NewPollPage() {
   usePageTitle("New poll");
@@ -65,8 +64,8 @@ export function NewPollPage() {
               .split(",")
               .map((r) => r.trim())
               .filter((r) => r),
-            start_time: instant(starts),
-            end_time: instant(ends),
+            start_time: instantOf(starts),
+            end_time: instantOf(ends),
             settings: { results_visibility: visibility, allow_vote_change: allowChange },
           },
         }),
