@@ -32,7 +32,7 @@ export function NewPollPage() {
       <section>
         <h1 tabIndex={-1}>New poll</h1>
         <p>
-          <Link href="/signin?next=/polls/new">Sign in to create a poll</Link>
+          <Link href="/signin?next=/polls/new">Create a poll after signing in</Link>
         </p>
       </section>
     );
@@ -102,13 +102,13 @@ export function NewPollPage() {
                 onInput={(e) => setOption(index, e.currentTarget.value)}
               />
               {options.length > 2 && (
-                <button type="button" class="button button--quiet" onClick={() => removeOption(index)}>
-                  Remove option {index + 1}
+                <button type="button" class="button button--quiet button--small" onClick={() => removeOption(index)}>
+                  Remove<span class="visually-hidden"> option {index + 1}</span>
                 </button>
               )}
             </div>
           ))}
-          <button type="button" class="button button--quiet" onClick={addOption}>
+          <button type="button" class="button button--quiet button--start" onClick={addOption}>
             Add option
           </button>
         </fieldset>

@@ -155,7 +155,7 @@ export function PollPage({ pollId }: { pollId: string }) {
           ) : (
             open && (
               <p class="panel">
-                <Link href={`/signin?next=${encodeURIComponent(`/polls/${poll.id}`)}`}>Sign in to vote</Link>
+                <Link href={`/signin?next=${encodeURIComponent(`/polls/${poll.id}`)}`}>Vote after signing in</Link>
               </p>
             )
           )}
