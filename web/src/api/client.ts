@@ -23,11 +23,14 @@ api.use(antiForgery);
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
-let sessionLost: () => void = () => undefined;
+let sessionTrouble: (code: string) => void = () => undefined;
 
-/** Called when the server no longer knows the caller (the session ran out, or was ended elsewhere). */
-export function whenSessionLost(handler: () => void): void {
-  sessionLost = handler;
+/**
+ * Called with the problem's code when a call shows the session is gone (UNAUTHENTICATED: it ran out, or was ended
+ * elsewhere) or its anti-forgery token is stale (CSRF_TOKEN_INVALID).
+ */
+export function whenSessionTrouble(handler: (code: string) => void): void {
+  sessionTrouble = handler;
 }
 
 /** The answer's body, or the API's problem thrown as an {@link ApiProblem}. */
@@ -40,7 +43,7 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
   }
   if (!answer.response.ok) {
     const problem = await ApiProblem.from(answer.response, answer.error);
-    if (problem.code === "UNAUTHENTICATED") sessionLost();
+    if (problem.code === "UNAUTHENTICATED" || problem.code === "CSRF_TOKEN_INVALID") sessionTrouble(problem.code);
     throw problem;
   }
   return answer.data as T;

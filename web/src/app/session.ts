@@ -1,4 +1,4 @@
-import { api, call, setCsrfToken, whenSessionLost } from "../api/client";
+import { api, call, setCsrfToken, whenSessionTrouble } from "../api/client";
 import { ApiProblem } from "../api/problem";
 import type { Session } from "../api/types";
 import { Store } from "./store";
@@ -12,8 +12,13 @@ function remember(value: Session | null): Session | null {
   return value;
 }
 
-whenSessionLost(() => {
-  if (session.get()) remember(null);
+// A stale anti-forgery token is replaced at once, so trying again works.
+whenSessionTrouble((code) => {
+  if (code === "CSRF_TOKEN_INVALID") {
+    loadSession().catch(() => undefined);
+  } else if (session.get()) {
+    remember(null);
+  }
 });
 
 export async function loadSession(): Promise<Session | null> {

@@ -172,7 +172,13 @@ export function PollPage({ pollId }: { pollId: string }) {
 
           <section class="panel" role="region" aria-labelledby="heatmap-heading">
             <h2 id="heatmap-heading">Heatmap</h2>
-            {feed.heatmap ? <HeatmapTable heatmap={feed.heatmap} /> : <p>{feed.state === "refused" ? "Not shown." : "Waiting for the stream…"}</p>}
+            {poll.regions.length === 0 ? (
+              <p>This poll asks no region.</p>
+            ) : feed.heatmap ? (
+              <HeatmapTable heatmap={feed.heatmap} />
+            ) : (
+              <p>{feed.state === "refused" ? "Not shown." : "Waiting for the stream…"}</p>
+            )}
           </section>
         </div>
 
