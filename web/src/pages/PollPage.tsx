@@ -153,6 +153,8 @@ export function PollPage({ pollId }: { pollId: string }) {
           {who ? (
             <VotePanel poll={poll} open={open} myVote={myVote} onVoted={onVoted} onProblem={onProblem} onNotice={setNotice} />
           ) : (
+            // Until the session is known, offer nothing rather than a sign-in link that may vanish.
+            who === null &&
             open && (
               <p class="panel">
                 <Link href={`/signin?next=${encodeURIComponent(`/polls/${poll.id}`)}`}>Vote after signing in</Link>
