@@ -10,6 +10,7 @@ using Tally.Server.Limits;
 using Tally.Server.Network;
 using Tally.Server.Observability;
 using Tally.Server.Problems;
+using Tally.Server.Web;
 using Tally.Sync.Topology;
 
 namespace Tally.Server.Hosting;
@@ -74,6 +75,7 @@ public static class TallyServer
         app.UseTallyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTallyWebAssets();
         app.UseAuthentication();
         app.UseTallySessionForgeryCheck();
         app.UseAuthorization();
@@ -88,6 +90,7 @@ public static class TallyServer
         app.MapAdmin();
         app.MapTallyObservability();
         app.MapTallyApiDocumentation();
+        app.MapTallyWebApp();
         return app;
     }
 }
