@@ -17,7 +17,7 @@ public sealed class LedgerKeyRing(ISessionKeyStore store, TimeProvider clock) : 
     {
         // Nodes starting together on a new ledger may each make a first key. Each is stored under its own name (its key
         // id), and every stored key unprotects, so either node's tokens pass on both: a node that read the ring before the
-        // other's key landed reads it again when it meets that key (Data Protection does so in a node's first minutes).
+        // other's key landed reads it again when it meets that key in its first two minutes (Data Protection's own refresh).
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
         store.Add(new SessionKey(name, element.ToString(SaveOptions.DisableFormatting), clock.GetUtcNow()));
     }
