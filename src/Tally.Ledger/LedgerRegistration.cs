@@ -8,6 +8,7 @@ using Tally.Ledger.Blocks;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Postgres;
+using Tally.Ledger.Sessions;
 using Tally.Ledger.Sqlite;
 using Tally.Ledger.Stores;
 
@@ -65,6 +66,7 @@ public static class LedgerRegistration
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IRecountStore, SqliteRecountStore>();
         services.AddSingleton<IBlockStore, SqliteBlockStore>();
+        services.AddSingleton<ISessionKeyStore, SqliteSessionKeyStore>();
         services.AddSingleton<IVoteExport, SqliteVoteExport>();
         services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, SqliteLiveVoteCounts>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Leadership;
+using Tally.Ledger.Sessions;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Postgres;
@@ -34,6 +35,7 @@ internal static class PostgresLedgerRegistration
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IRecountStore, PostgresRecountStore>();
         services.AddSingleton<IBlockStore, PostgresBlockStore>();
+        services.AddSingleton<ISessionKeyStore, PostgresSessionKeyStore>();
         services.AddSingleton<IVoteExport, PostgresVoteExport>();
         services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         services.AddSingleton<ILiveVoteCounts, PostgresLiveVoteCounts>();

@@ -164,5 +164,14 @@ internal static class PostgresSchema
             lifted_by text
         );
         """,
+        """
+        -- The key ring protecting browser sessions' anti-forgery tokens (Data Protection's XML elements, by name), shared
+        -- by every node on this ledger.
+        CREATE TABLE session_keys (
+            name       text PRIMARY KEY,
+            xml        text NOT NULL,
+            created_at bigint NOT NULL
+        );
+        """,
     ];
 }

@@ -139,5 +139,13 @@ internal static class SqliteSchema
             lifted_by TEXT
         ) WITHOUT ROWID;
         """,
+        """
+        -- The key ring protecting browser sessions' anti-forgery tokens (Data Protection's XML elements, by name).
+        CREATE TABLE session_keys (
+            name       TEXT PRIMARY KEY,
+            xml        TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
+using Tally.Ledger.Sessions;
 
 namespace Tally.Server.Auth;
 
@@ -10,8 +9,8 @@ public static class SessionSetup
     /// <summary>The header a cookie-signed-in write carries its session's anti-forgery token in.</summary>
     public const string CsrfHeader = "X-CSRF-Token";
 
-    /// <summary>Browser sessions: the anti-forgery tokens (ASP.NET Core's IAntiforgery) and the keys that protect them.</summary>
-    public static IServiceCollection AddTallySessions(this IServiceCollection services, string dataPath)
+    /// <summary>Browser sessions: the anti-forgery tokens (ASP.NET Core's IAntiforgery) and the keys that protect them, kept in the ledger.</summary>
+    public static IServiceCollection AddTallySessions(this IServiceCollection services)
     {
         services.AddAntiforgery(antiforgery =>
         {
@@ -24,11 +23,8 @@ public static class SessionSetup
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
         services.AddDataProtection().SetApplicationName("Tally");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, ILoggerFactory>((keys, auth, logs) =>
-        {
-            var folder = string.IsNullOrWhiteSpace(auth.Value.SessionKeysPath) ? Path.Combine(dataPath, "session-keys") : auth.Value.SessionKeysPath;
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), logs);
-        });
+        services.AddOptions<KeyManagementOptions>().Configure<ISessionKeyStore, TimeProvider>((keys, store, clock) =>
+            keys.XmlRepository = new LedgerKeyRing(store, clock));
         services.AddSingleton<BrowserSessions>();
         return services;
     }

@@ -45,7 +45,7 @@ public static class TallyServer
         builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
-        builder.Services.AddTallySessions(dataPath);
+        builder.Services.AddTallySessions();
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);

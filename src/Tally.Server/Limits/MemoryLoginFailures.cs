@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace Tally.Server.Limits;
 
 /// <summary>
-/// Failed logins in this node's memory: the embedded mode's store, and every node's fallback while Redis is away. At
+/// Failed logins in this node's memory: the embedded mode's store, and in Redis mode what this node knows, which stands in
+/// while Redis is away (see <see cref="RedisLoginFailures"/>). At
 /// most <see cref="LoginFailureLimits.MaxTracked"/> keys are kept: when full, expired records go first, then the
 /// unlocked ones soonest to expire; a locked one is never forgotten early.
 /// </summary>
@@ -64,6 +65,14 @@ public sealed class MemoryLoginFailures : ILoginFailures, IDisposable
         record.Failures = now < record.ForgetAt ? record.Failures + 1 : 1;
         record.ForgetAt = now + (long)window.TotalMilliseconds;
         return record.Failures;
+    });
+
+    /// <summary>Takes <paramref name="failures"/>, counted elsewhere (Redis, for every node), as the key's count from now on.</summary>
+    public long Remember(string key, long failures, TimeSpan window) => Update(key, (record, now) =>
+    {
+        record.Failures = failures;
+        record.ForgetAt = now + (long)window.TotalMilliseconds;
+        return failures;
     });
 
     public void Lock(string key, TimeSpan lockout) => Update(key, (record, now) =>

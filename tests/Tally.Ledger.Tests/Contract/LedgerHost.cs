@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
+using Tally.Ledger.Sessions;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Tests.Contract;
@@ -48,6 +49,8 @@ public sealed class LedgerHost : IAsyncDisposable
     public ILiveVoteCounts LiveCounts => _node.Get<ILiveVoteCounts>();
 
     public IVoterIdMigration VoterIds => _node.Get<IVoterIdMigration>();
+
+    public ISessionKeyStore SessionKeys => _node.Get<ISessionKeyStore>();
 
     public static async Task<LedgerHost> StartAsync(LedgerFixture fixture, TimeProvider clock, CancellationToken ct)
     {

@@ -8,19 +8,23 @@ namespace Tally.Server.Tests.Web;
 /// <summary>A browser's view of Tally: cookies kept and sent as a browser does, no Authorization header of its own.</summary>
 public sealed class Browser : IDisposable
 {
-    private Browser(TallyTestHost host)
+    private Browser(TallyTestHost host, CookieContainer cookies)
     {
+        Cookies = cookies;
         Client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
     public HttpClient Client { get; }
 
     /// <summary>The anti-forgery token the last session answer gave.</summary>
     public string? CsrfToken { get; private set; }
 
-    public static Browser Open(TallyTestHost host) => new(host);
+    public static Browser Open(TallyTestHost host) => new(host, new CookieContainer());
+
+    /// <summary>This browser's cookies and anti-forgery token, sent to <paramref name="node"/> (another node behind the same address, or a restarted one).</summary>
+    public Browser At(TallyTestHost node) => new(node, Cookies) { CsrfToken = CsrfToken };
 
     /// <summary>Registers <paramref name="username"/> and signs in the browser way; returns the session answer.</summary>
     public static async Task<(Browser Browser, JsonObject Session)> SignUpAsync(TallyTestHost host, string username, string password = "correct horse")
