@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Playwright;
 
@@ -25,6 +24,9 @@ public abstract class TallySite : IAsyncLifetime
 
     public Uri Address => _server?.Address ?? throw new InvalidOperationException("The site has not started.");
 
+    /// <summary>An anonymous API client of the site; requests add their own bearer token.</summary>
+    public HttpClient Api { get; private set; } = new();
+
     /// <summary>PostgreSQL and Redis for the server, or none for the embedded stack (SQLite ledger, memory views).</summary>
     protected abstract SharedServers? CreateServers();
 
@@ -43,6 +45,7 @@ public abstract class TallySite : IAsyncLifetime
             "--Tally:Network:TrustedProxies:0=127.0.0.1",
             .. _servers?.NodeSettings ?? [],
         ]);
+        Api = new HttpClient { BaseAddress = _server.Address, Timeout = Patience };
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -60,17 +63,6 @@ public abstract class TallySite : IAsyncLifetime
         return new Visitor(context, await context.NewPageAsync(), Address);
     }
 
-    /// <summary>An API client; with a subject, it carries a bearer token of the external issuer for that voter.</summary>
-    public HttpClient Api(string? subject = null)
-    {
-        var client = new HttpClient { BaseAddress = Address, Timeout = Patience };
-        if (subject is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Voter(ExternalKey, subject));
-        }
-        return client;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
@@ -78,6 +70,7 @@ public abstract class TallySite : IAsyncLifetime
             await _browser.CloseAsync();
         }
         _playwright?.Dispose();
+        Api.Dispose();
         _server?.Dispose();
         if (_servers is not null)
         {

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tally.Browser.Tests.Infrastructure;
+
+/// <summary>A poll's page (<c>/polls/{id}</c>) by its accessible names: the ballot, the live chart and its total.</summary>
+public sealed class PollPage(IPage page)
+{
+    public ILocator Results => page.GetByRole(AriaRole.Region, new() { Name = "Results", Exact = true });
+
+    public ILocator Status => page.GetByRole(AriaRole.Status);
+
+    public ILocator Meter(string option) => Results.GetByRole(AriaRole.Meter, new() { Name = option, Exact = true });
+
+    public static async Task<PollPage> OpenAsync(Visitor visitor, string pollId, string question)
+    {
+        await visitor.OpenAsync($"/polls/{pollId}");
+        var poll = new PollPage(visitor.Page);
+        await poll.ExpectQuestionAsync(question);
+        return poll;
+    }
+
+    public Task ExpectQuestionAsync(string question) =>
+        Expect(page.GetByRole(AriaRole.Heading, new() { Name = question, Exact = true, Level = 1 })).ToBeVisibleAsync();
+
+    public async Task VoteAsync(string option)
+    {
+        await page.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vote", Exact = true }).ClickAsync();
+        await Expect(Status.Filter(new() { HasText = $"You voted for {option}" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The chart shows <paramref name="votes"/> for <paramref name="option"/>, waiting for the stream to bring them.</summary>
+    public Task ExpectVotesAsync(string option, int votes) => Expect(Meter(option)).ToHaveAttributeAsync("aria-valuenow", votes.ToString());
+
+    public Task ExpectTotalAsync(int total) =>
+        Expect(Results.GetByText(new Regex($@"Total votes: {total}(?![\d,.])"))).ToBeVisibleAsync();
+}
