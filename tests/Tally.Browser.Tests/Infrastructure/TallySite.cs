@@ -34,7 +34,7 @@ public abstract class TallySite : IAsyncLifetime
     {
         // Playwright's driver ships in its package; the browser is Debian's, never a download.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Assertions.SetDefaultExpectTimeout((float)TimeSpan.FromSeconds(20).TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)TimeSpan.FromSeconds(30).TotalMilliseconds);
         _servers = CreateServers();
         _server = await ServerProcess.StartAsync(_folder.Path, ExternalKey, Patience,
         [

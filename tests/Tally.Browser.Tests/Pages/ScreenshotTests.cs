@@ -56,7 +56,6 @@ public sealed class ScreenshotTests(EmbeddedSite site)
         var path = Path.Combine(RepositoryFolder.Screenshots, name);
         await visitor.Page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Assert.True(new FileInfo(path).Length > 0, $"{path} is empty.");
-        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
     }
 }
