@@ -47,4 +47,6 @@ public static class ErrorCodes
     public const string VotedAgain = "VOTED_AGAIN";
     /// <summary>Per vote in a reinstatement: the vote is live, or was retracted by its voter rather than by an admin.</summary>
     public const string NotRetractedByAdmin = "NOT_RETRACTED_BY_ADMIN";
+    /// <summary>A write signed in by the session cookie without the session's anti-forgery token in X-CSRF-Token.</summary>
+    public const string CsrfTokenInvalid = "CSRF_TOKEN_INVALID";
 }

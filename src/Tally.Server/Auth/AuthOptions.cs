@@ -16,6 +16,12 @@ public sealed class AuthOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Folder of the keys that protect browser sessions' anti-forgery tokens; nodes behind one address share it. When
+    /// empty, "session-keys" in the data folder.
+    /// </summary>
+    public string? SessionKeysPath { get; set; }
+
     /// <summary>Identity providers whose HS256 tokens are accepted; each voter of theirs is known by issuer and subject.</summary>
     public List<ExternalIssuer> ExternalIssuers { get; set; } = [];
 

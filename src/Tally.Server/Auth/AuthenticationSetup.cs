@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,9 @@ namespace Tally.Server.Auth;
 
 public static class AuthenticationSetup
 {
+    /// <summary>Where a validated token of Tally's own leaves its user's name in the authentication properties.</summary>
+    public const string UsernameProperty = "tally_username";
+
     /// <summary>
     /// Bearer authentication for Tally's own HS256 tokens and those of configured external issuers, from the
     /// <see cref="AuthOptions"/> the caller configured (checked at start) and the own key <paramref name="ownKey"/> gives.
@@ -40,7 +42,16 @@ public static class AuthenticationSetup
                 RequireExpirationTime = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-            jwt.Events = new JwtBearerEvents { OnTokenValidated = context => IdentifyVoter(context, issuers) };
+            jwt.Events = new JwtBearerEvents
+            {
+                // Without an Authorization header the browser session's cookie is the token, validated the same way.
+                OnMessageReceived = context =>
+                {
+                    context.Token = SessionCookie.TokenOf(context.Request);
+                    return Task.CompletedTask;
+                },
+                OnTokenValidated = context => IdentifyVoter(context, issuers),
+            };
         });
         services.AddAuthorization();
         return services;
@@ -58,9 +69,12 @@ public static class AuthenticationSetup
             context.Fail("The token has no subject.");
             return Task.CompletedTask;
         }
-        var voter = new ClaimsIdentity([new Claim(VoterIdentity.ClaimType, issuers.VoterIdOf(token.Issuer, subject))],
-            JwtBearerDefaults.AuthenticationScheme, VoterIdentity.ClaimType, roleType: null);
-        context.Principal = new ClaimsPrincipal(voter);
+        context.Principal = VoterIdentity.Principal(issuers.VoterIdOf(token.Issuer, subject));
+        // The name Tally signed into its own token, kept beside the principal (not as a claim) for the session to show.
+        if (token.Issuer == issuers.Local.Issuer && token.TryGetPayloadValue<string>("name", out var username))
+        {
+            context.Properties.Items[UsernameProperty] = username;
+        }
         return Task.CompletedTask;
     }
 }

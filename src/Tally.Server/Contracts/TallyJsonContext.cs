@@ -12,6 +12,7 @@ namespace Tally.Server.Contracts;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(CredentialsRequest))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(CreatePollRequest))]
 [JsonSerializable(typeof(PollResponse))]
 [JsonSerializable(typeof(PollListResponse))]

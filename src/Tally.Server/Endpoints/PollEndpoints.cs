@@ -19,6 +19,9 @@ public static class PollEndpoints
     /// <summary>Deeper pages cost the stores more to find; 500 pages of 20 is 10,000 polls, beyond which a search is the way.</summary>
     public const int MaxPage = 500;
 
+    /// <summary>The one value of the owner filter: whoever is asking.</summary>
+    public const string OwnerMe = "me";
+
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/polls").WithTags("Polls");
@@ -72,8 +75,17 @@ public static class PollEndpoints
     }
 
     private static async Task<Results<Ok<PollListResponse>, ProblemHttpResult>> ListAsync(
-        string? q, int? page, IPollCatalogView catalog, TimeProvider clock, CancellationToken ct)
+        string? q, int? page, string? owner, ClaimsPrincipal user, IPollCatalogView catalog, TimeProvider clock, CancellationToken ct)
     {
+        if (owner is not null and not OwnerMe)
+        {
+            return Problem.Invalid("owner", $"owner is only ever \"{OwnerMe}\": the caller's own polls.");
+        }
+        var ownerId = owner is null ? null : user.VoterId();
+        if (owner is not null && ownerId is null)
+        {
+            return Problem.Of(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "Sign in to list your own polls.");
+        }
         if (page is < 1)
         {
             return Problem.Invalid("page", "Pages are numbered from 1.");
@@ -90,7 +102,7 @@ public static class PollEndpoints
         {
             return Problem.Invalid("q", $"A search is at most {TitleQuery.MaxWords} words.");
         }
-        var result = await catalog.ListAsync(q, page ?? 1, PageSize, ct);
+        var result = await catalog.ListAsync(q, ownerId, page ?? 1, PageSize, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new PollListResponse(
             result.Polls.Select(p => PollResponse.From(p, now)).ToArray(), result.Page, result.PageSize, result.Total));

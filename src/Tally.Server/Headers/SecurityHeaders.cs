@@ -21,7 +21,11 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<HeadersOption
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            // A page of the web app sets its own, stricter policy (which also forbids framing).
+            if (headers.ContentSecurityPolicy.Count == 0)
+            {
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            }
             headers["Referrer-Policy"] = "no-referrer";
             if (hsts is not null)
             {

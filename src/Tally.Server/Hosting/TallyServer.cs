@@ -10,6 +10,7 @@ using Tally.Server.Limits;
 using Tally.Server.Network;
 using Tally.Server.Observability;
 using Tally.Server.Problems;
+using Tally.Server.Web;
 using Tally.Sync.Topology;
 
 namespace Tally.Server.Hosting;
@@ -44,6 +45,7 @@ public static class TallyServer
         builder.Services.AddTallyRoles();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<UserAccounts>();
+        builder.Services.AddTallySessions(dataPath);
 
         var topology = TallyTopology.From(builder.Configuration);
         builder.Services.AddTallyTopology(topology, builder.Configuration, dataPath);
@@ -71,7 +73,9 @@ public static class TallyServer
         app.UseTallyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTallyWebAssets();
         app.UseAuthentication();
+        app.UseTallySessionForgeryCheck();
         app.UseAuthorization();
         app.UseTallyLimits();
 
@@ -84,6 +88,7 @@ public static class TallyServer
         app.MapAdmin();
         app.MapTallyObservability();
         app.MapTallyApiDocumentation();
+        app.MapTallyWebApp();
         return app;
     }
 }

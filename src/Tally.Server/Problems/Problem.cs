@@ -31,7 +31,8 @@ public static class Problem
             or ErrorCodes.SelectionTooLarge => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.PollNotFound or ErrorCodes.VoteNotFound or ErrorCodes.NotFound or ErrorCodes.AdminNotFound
             or ErrorCodes.RecountNotFound or ErrorCodes.ProjectionNotFound or ErrorCodes.BlockNotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden or ErrorCodes.Blocked => StatusCodes.Status403Forbidden,
+        ErrorCodes.ResultsHidden or ErrorCodes.NotPollOwner or ErrorCodes.Forbidden or ErrorCodes.Blocked
+            or ErrorCodes.CsrfTokenInvalid => StatusCodes.Status403Forbidden,
         ErrorCodes.InvalidCredentials or ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,

@@ -6,7 +6,7 @@ namespace Tally.Views.Catalog;
 internal interface IPollCatalogSink
 {
     /// <summary>
-    /// Lists a poll as the newest (created by the event at <paramref name="sequence"/>), found by each of
+    /// Lists a poll as the newest (created by the event at <paramref name="sequence"/>), found by its owner and by each of
     /// <paramref name="wordPrefixes"/>; <paramref name="longWords"/> are its title words longer than an indexed prefix.
     /// </summary>
     void Add(Poll poll, long sequence, IReadOnlySet<string> wordPrefixes, IReadOnlyList<string> longWords);

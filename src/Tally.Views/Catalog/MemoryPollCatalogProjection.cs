@@ -8,10 +8,11 @@ namespace Tally.Views.Catalog;
 
 /// <summary>
 /// Poll definitions for lookup and listing, newest first, with title search by word prefix. Polls are numbered in the
-/// order they were created (their ordinal); the catalogue is the list of ids by ordinal, and every word prefix (up to
+/// order they were created (their ordinal); the catalogue is the list of ids by ordinal, every word prefix (up to
 /// <see cref="TitleWords.MaxIndexedPrefix"/> characters) has the ascending list of ordinals of the polls whose titles have
-/// a word starting with it. A page is a slice from the end of one list: O(log n + page size). A search of several words
-/// walks the shortest list newest first and finds its entries in the others by galloping search. The polls by id are a
+/// a word starting with it, and every owner the list of their polls' ordinals. A page is a slice from the end of one list:
+/// O(log n + page size). A search of several lists (words, or words and an owner) walks the shortest newest first and
+/// finds its entries in the others by galloping search. The polls by id are a
 /// persistent map changed through a builder, published with the catalogue in one step at the end of each batch.
 /// </summary>
 public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalogView, IPollCatalogSink
@@ -19,26 +20,27 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
     private ImmutableDictionary<Guid, Poll>.Builder _polls = ImmutableDictionary.CreateBuilder<Guid, Poll>();
     private AppendOnlyList<Guid> _byCreation = new();
     private ConcurrentDictionary<string, AppendOnlyList<int>> _byWordPrefix = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, AppendOnlyList<int>> _byOwner = new(StringComparer.Ordinal);
     private HashSet<AppendOnlyList<int>> _grown = [];
     private MemoryPublishedCatalog _published;
 
-    public MemoryPollCatalogProjection() => _published = new(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix);
+    public MemoryPollCatalogProjection() => _published = new(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix, _byOwner);
 
     public override string Name => "poll_catalog";
 
     public ValueTask<Poll?> GetAsync(Guid pollId, CancellationToken ct) =>
         ValueTask.FromResult(Volatile.Read(ref _published).Polls.GetValueOrDefault(pollId));
 
-    public ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
+    public ValueTask<PollPage> ListAsync(string? query, string? ownerId, int page, int pageSize, CancellationToken ct)
     {
         // Prefix lists are published before the catalogue, so cutting them at the catalogue's count reads one batch's state.
         var catalog = Volatile.Read(ref _published);
         var search = TitleQuery.Parse(query);
         var skip = Math.Max(0, (long)(page - 1) * pageSize);
         var take = Math.Max(0, pageSize);
-        var (ordinals, total) = search.IsEmpty
+        var (ordinals, total) = search.IsEmpty && ownerId is null
             ? (NewestFirst(catalog.Created.Count, skip, take, ordinal => ordinal), catalog.Created.Count)
-            : Search(search, catalog, skip, take);
+            : Search(search, ownerId, catalog, skip, take);
         var polls = new List<Poll>(ordinals.Count);
         foreach (var ordinal in ordinals)
         {
@@ -63,7 +65,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         }
         _grown.Clear();
         _byCreation.Publish();
-        Volatile.Write(ref _published, new MemoryPublishedCatalog(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix));
+        Volatile.Write(ref _published, new MemoryPublishedCatalog(_polls.ToImmutable(), _byCreation.Published, _byWordPrefix, _byOwner));
     }
 
     private protected override MemoryProjection CreateEmpty() => new MemoryPollCatalogProjection();
@@ -74,6 +76,7 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         _polls = catalog._polls;
         _byCreation = catalog._byCreation;
         _byWordPrefix = catalog._byWordPrefix;
+        _byOwner = catalog._byOwner;
         _grown = catalog._grown;
         Volatile.Write(ref _published, catalog._published);
     }
@@ -147,10 +150,16 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         var ordinal = _byCreation.Add(poll.Id);
         foreach (var prefix in wordPrefixes)
         {
-            var list = _byWordPrefix.GetOrAdd(prefix, _ => new AppendOnlyList<int>());
-            list.Add(ordinal);
-            _grown.Add(list);
+            Append(_byWordPrefix, prefix, ordinal);
         }
+        Append(_byOwner, poll.OwnerId, ordinal);
+    }
+
+    private void Append(ConcurrentDictionary<string, AppendOnlyList<int>> index, string key, int ordinal)
+    {
+        var list = index.GetOrAdd(key, _ => new AppendOnlyList<int>());
+        list.Add(ordinal);
+        _grown.Add(list);
     }
 
     void IPollCatalogSink.Close(Guid pollId, DateTimeOffset closedAt)
@@ -161,18 +170,23 @@ public sealed class MemoryPollCatalogProjection : MemoryProjection, IPollCatalog
         }
     }
 
-    private (IReadOnlyList<int> Ordinals, int Total) Search(TitleQuery search, MemoryPublishedCatalog catalog, long skip, int take)
+    private (IReadOnlyList<int> Ordinals, int Total) Search(TitleQuery search, string? ownerId, MemoryPublishedCatalog catalog, long skip, int take)
     {
         var created = catalog.Created;
-        var lists = new List<AppendOnlySnapshot<int>>(search.IndexKeys.Count);
-        foreach (var key in search.IndexKeys)
+        var lists = new List<AppendOnlySnapshot<int>>(search.IndexKeys.Count + 1);
+        bool Take(ConcurrentDictionary<string, AppendOnlyList<int>> index, string key)
         {
-            if (!catalog.ByWordPrefix.TryGetValue(key, out var list))
+            if (!index.TryGetValue(key, out var list))
             {
-                return ([], 0);
+                return false;
             }
             var published = list.Published;
             lists.Add(published with { Count = CountBelow(published, created.Count) });
+            return true;
+        }
+        if ((ownerId is not null && !Take(catalog.ByOwner, ownerId)) || !search.IndexKeys.All(key => Take(catalog.ByWordPrefix, key)))
+        {
+            return ([], 0);
         }
         lists.Sort((a, b) => a.Count.CompareTo(b.Count));
         var shortest = lists[0];

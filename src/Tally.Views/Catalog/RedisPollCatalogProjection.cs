@@ -7,8 +7,8 @@ namespace Tally.Views.Catalog;
 
 /// <summary>
 /// Poll definitions for lookup and listing: a hash per poll (its JSON and its close), a sorted set of ids by the sequence
-/// of their creation for newest-first pages, and for search one such sorted set per word prefix of the titles (see
-/// <see cref="TitleWords"/>), all written in the poll's own apply. A page is read by <see cref="CatalogPageScript"/>.
+/// of their creation for newest-first pages, and for search and the owner filter one such sorted set per word prefix of
+/// the titles (see <see cref="TitleWords"/>) and per owner, all written in the poll's own apply. A page is read by <see cref="CatalogPageScript"/>.
 /// </summary>
 public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProjection(store), IPollCatalogView, IPollCatalogSink
 {
@@ -23,14 +23,15 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
             ? Read(await Store.Database.HashGetAsync(keys.Poll(pollId), PollFields).ConfigureAwait(false))
             : null;
 
-    public async ValueTask<PollPage> ListAsync(string? query, int page, int pageSize, CancellationToken ct)
+    public async ValueTask<PollPage> ListAsync(string? query, string? ownerId, int page, int pageSize, CancellationToken ct)
     {
         if (await ReadKeysAsync().ConfigureAwait(false) is not { } keys)
         {
             return new PollPage([], page, pageSize, 0);
         }
         var search = TitleQuery.Parse(query);
-        RedisKey[] sets = search.IsEmpty ? [keys.PollsByCreation] : [.. search.IndexKeys.Select(keys.PollsByWordPrefix)];
+        RedisKey[] words = [.. search.IndexKeys.Select(keys.PollsByWordPrefix)];
+        RedisKey[] sets = ownerId is not null ? [keys.PollsByOwner(ownerId), .. words] : search.IsEmpty ? [keys.PollsByCreation] : words;
         var (members, total) = await CatalogPageScript.RunAsync(
             Store.Database, keys.PollLongWords, sets, Math.Max(0, (long)(page - 1) * pageSize), Math.Max(0, pageSize), search.LongWords)
             .ConfigureAwait(false);
@@ -62,7 +63,8 @@ public sealed class RedisPollCatalogProjection(RedisViewStore store) : RedisProj
         var writes = Chunk.Unguarded()
             .Delete(key)
             .HashSet(key, PollField, RedisJson.Serialize(poll))
-            .SortedSetAdd(Keys.PollsByCreation, sequence, member);
+            .SortedSetAdd(Keys.PollsByCreation, sequence, member)
+            .SortedSetAdd(Keys.PollsByOwner(poll.OwnerId), sequence, member);
         foreach (var prefix in wordPrefixes)
         {
             writes.SortedSetAdd(Keys.PollsByWordPrefix(prefix), sequence, member);

@@ -55,6 +55,9 @@ public sealed class GenerationKeys(string root, string id)
     /// <see cref="Catalog.TitleWords"/> reads words), scored by the sequence of their creation.</summary>
     public RedisKey PollsByWordPrefix(string prefix) => $"{_root}polls:word:{prefix}";
 
+    /// <summary>A sorted set of the ids of the polls <paramref name="ownerId"/> created, scored by the sequence of their creation.</summary>
+    public RedisKey PollsByOwner(string ownerId) => $"{_root}polls:owner:{ownerId}";
+
     /// <summary>
     /// A hash: poll id → its title's words longer than the indexed prefix, each after a space (" word word"), for polls
     /// that have any; a search word that long is checked against them.

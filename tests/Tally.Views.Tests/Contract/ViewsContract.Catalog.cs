@@ -22,7 +22,7 @@ public abstract partial class ViewsContract
     {
         await CreatePollsAsync(titles);
 
-        var page = await Catalog.View.ListAsync(query, 1, 10, Ct);
+        var page = await Catalog.View.ListAsync(query, null, 1, 10, Ct);
 
         Assert.Equal(expected, page.Polls.Select(p => p.Title));
         Assert.Equal(expected.Length, page.Total);
@@ -33,7 +33,7 @@ public abstract partial class ViewsContract
     {
         var polls = await CreatePollsAsync("First", "Second", "Third");
 
-        var page = await Catalog.View.ListAsync(null, 1, 10, Ct);
+        var page = await Catalog.View.ListAsync(null, null, 1, 10, Ct);
 
         Assert.Equal(polls.Reverse().Select(p => p.Id), page.Polls.Select(p => p.Id));
         Assert.Equal(3, page.Total);
@@ -55,7 +55,7 @@ public abstract partial class ViewsContract
     {
         await CreatePollsAsync("A", "B", "C");
 
-        Assert.Equal(3, (await Catalog.View.ListAsync(query, 1, 10, Ct)).Total);
+        Assert.Equal(3, (await Catalog.View.ListAsync(query, null, 1, 10, Ct)).Total);
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public abstract partial class ViewsContract
     {
         await CreatePollsAsync("P1", "P2", "P3", "P4", "P5");
 
-        var first = await Catalog.View.ListAsync(null, 1, 2, Ct);
-        var second = await Catalog.View.ListAsync(null, 2, 2, Ct);
-        var last = await Catalog.View.ListAsync(null, 3, 2, Ct);
-        var beyond = await Catalog.View.ListAsync(null, 4, 2, Ct);
+        var first = await Catalog.View.ListAsync(null, null, 1, 2, Ct);
+        var second = await Catalog.View.ListAsync(null, null, 2, 2, Ct);
+        var last = await Catalog.View.ListAsync(null, null, 3, 2, Ct);
+        var beyond = await Catalog.View.ListAsync(null, null, 4, 2, Ct);
 
         Assert.Equal(["P5", "P4"], first.Polls.Select(p => p.Title));
         Assert.Equal(["P3", "P2"], second.Polls.Select(p => p.Title));
@@ -81,7 +81,7 @@ public abstract partial class ViewsContract
     {
         await CreatePollsAsync("Vote 1", "Other", "Vote 2", "Vote 3");
 
-        var page = await Catalog.View.ListAsync("vote", 2, 2, Ct);
+        var page = await Catalog.View.ListAsync("vote", null, 2, 2, Ct);
 
         Assert.Equal(["Vote 1"], page.Polls.Select(p => p.Title));
         Assert.Equal(3, page.Total);
@@ -137,7 +137,7 @@ public abstract partial class ViewsContract
             .Where(p => !query.Contains("thr", StringComparison.Ordinal) || p.Title.Contains(" three", StringComparison.Ordinal))
             .ToArray();
 
-        var page = await Catalog.View.ListAsync(query, pageNumber, pageSize, Ct);
+        var page = await Catalog.View.ListAsync(query, null, pageNumber, pageSize, Ct);
 
         Assert.Equal(matching.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(p => p.Id), page.Polls.Select(p => p.Id));
         Assert.Equal(matching.Length, page.Total);
@@ -149,7 +149,7 @@ public abstract partial class ViewsContract
         var older = await CreatePollsAsync("Vote on lunch", "Vote on dinner");
         var newer = await CreatePollsAsync("Lunch vote again");
 
-        var page = await Catalog.View.ListAsync("vote lunch", 1, 10, Ct);
+        var page = await Catalog.View.ListAsync("vote lunch", null, 1, 10, Ct);
 
         Assert.Equal([newer[0].Id, older[0].Id], page.Polls.Select(p => p.Id));
         Assert.Equal(2, page.Total);
@@ -163,10 +163,54 @@ public abstract partial class ViewsContract
 
         await Catalog.BatchAsync([_log.Close(polls[0], closedAt)]);
 
-        var page = await Catalog.View.ListAsync("party ven", 1, 10, Ct);
+        var page = await Catalog.View.ListAsync("party ven", null, 1, 10, Ct);
         Assert.Equal(polls[0].Id, page.Polls.Single().Id);
         Assert.Equal(closedAt, page.Polls.Single().ClosedAt);
-        Assert.Equal(2, (await Catalog.View.ListAsync("party", 1, 10, Ct)).Total);
+        Assert.Equal(2, (await Catalog.View.ListAsync("party", null, 1, 10, Ct)).Total);
+    }
+
+    /// <summary>Polls created a minute apart, oldest first, each by the owner paired with its title.</summary>
+    private async Task<Poll[]> CreateOwnedPollsAsync(params (string Owner, string Title)[] polls)
+    {
+        var created = polls.Select((p, i) => EventScript.NewPoll(p.Title, createdAt: EventScript.Start.AddMinutes(i)) with { OwnerId = p.Owner }).ToArray();
+        await Catalog.BatchAsync(created.Select(_log.Created));
+        return created;
+    }
+
+    [Fact]
+    public async Task TheOwnerFilterListsOnlyThatOwnersPollsNewestFirstAndPaged()
+    {
+        await CreateOwnedPollsAsync(("ann", "A1"), ("bo", "B1"), ("ann", "A2"), ("bo", "B2"), ("ann", "A3"), ("test-idp:ann", "X1"));
+
+        var all = await Catalog.View.ListAsync(null, "ann", 1, 10, Ct);
+        var second = await Catalog.View.ListAsync(null, "ann", 2, 2, Ct);
+
+        Assert.Equal(["A3", "A2", "A1"], all.Polls.Select(p => p.Title));
+        Assert.Equal(3, all.Total);
+        Assert.Equal(["A1"], second.Polls.Select(p => p.Title));
+        Assert.Equal(3, second.Total);
+        Assert.Equal(["X1"], (await Catalog.View.ListAsync(null, "test-idp:ann", 1, 10, Ct)).Polls.Select(p => p.Title));
+        var nobody = await Catalog.View.ListAsync(null, "nobody", 1, 10, Ct);
+        Assert.Empty(nobody.Polls);
+        Assert.Equal(0, nobody.Total);
+    }
+
+    [Theory]
+    [InlineData("lunch", new[] { "Lunch at noon", "Supercalifragilistic lunch", "Lunch vote" })]
+    [InlineData("lunch vote", new[] { "Lunch vote" })]
+    [InlineData("supercalifragilis", new[] { "Supercalifragilistic lunch" })]
+    [InlineData("dinner", new string[0])]
+    public async Task TheOwnerFilterNarrowsASearch(string query, string[] expected)
+    {
+        await CreateOwnedPollsAsync(
+            ("ann", "Lunch vote"), ("bo", "Lunch vote"), ("bo", "Dinner"), ("ann", "Supercalifragilistic lunch"), ("ann", "Lunch at noon"),
+            ("bo", "Supercalifragilistic lunch"));
+
+        var page = await Catalog.View.ListAsync(query, "ann", 1, 10, Ct);
+
+        Assert.Equal(expected, page.Polls.Select(p => p.Title));
+        Assert.All(page.Polls, p => Assert.Equal("ann", p.OwnerId));
+        Assert.Equal(page.Polls.Count, page.Total);
     }
 
     [Fact]
@@ -179,7 +223,7 @@ public abstract partial class ViewsContract
 
         var poll = await Catalog.View.GetAsync(polls[0].Id, Ct);
         Assert.Equal(closedAt, poll!.ClosedAt);
-        Assert.Equal(closedAt, (await Catalog.View.ListAsync(null, 1, 10, Ct)).Polls.Single().ClosedAt);
+        Assert.Equal(closedAt, (await Catalog.View.ListAsync(null, null, 1, 10, Ct)).Polls.Single().ClosedAt);
         Assert.Null(await Catalog.View.GetAsync(Guid.CreateVersion7(), Ct));
     }
 }

@@ -80,7 +80,7 @@ public abstract partial class ViewsContract
         Assert.Null(await Views.Delta.View.GetAsync(poll.Id, TimeSpan.FromHours(1), EventScript.Start.AddMinutes(1), Ct));
         Assert.Null(await Views.Voters.View.GetAsync(poll.Id, "voter-1", Ct));
         Assert.Null(await Views.Catalog.View.GetAsync(poll.Id, Ct));
-        Assert.Equal(0, (await Views.Catalog.View.ListAsync(null, 1, 10, Ct)).Total);
+        Assert.Equal(0, (await Views.Catalog.View.ListAsync(null, null, 1, 10, Ct)).Total);
 
         await Views.ApplyAsync(log.All);
 
@@ -134,7 +134,7 @@ public abstract partial class ViewsContract
         {
             voters.Add($"voter-{i}:{await views.Voters.View.GetAsync(poll.Id, $"voter-{i}", Ct)}");
         }
-        var catalog = await views.Catalog.View.ListAsync(null, 1, 10, Ct);
+        var catalog = await views.Catalog.View.ListAsync(null, null, 1, 10, Ct);
         return string.Join(" | ",
             $"results {string.Join(",", results!.Votes)} total {results.TotalVotes} closed {results.ClosedAt:O} amended {results.AmendedAt:O}",
             $"heatmap {string.Join(";", heatmap!.Regions.Select(r => $"{r.Region}={string.Join(",", r.Votes)}"))}",

@@ -68,15 +68,15 @@ public sealed class MemoryPublicationTests
         {
             Assert.Null(await catalog.GetAsync(dinner.Id, Ct));
             Assert.Null((await catalog.GetAsync(lunch.Id, Ct))!.ClosedAt);
-            var page = await catalog.ListAsync(null, 1, 10, Ct);
+            var page = await catalog.ListAsync(null, null, 1, 10, Ct);
             Assert.Equal([lunch.Id], page.Polls.Select(p => p.Id));
             Assert.Null(page.Polls[0].ClosedAt);
-            Assert.Equal(0, (await catalog.ListAsync("dinner", 1, 10, Ct)).Total);
+            Assert.Equal(0, (await catalog.ListAsync("dinner", null, 1, 10, Ct)).Total);
         });
 
         Assert.Equal(dinner, await catalog.GetAsync(dinner.Id, Ct));
         Assert.NotNull((await catalog.GetAsync(lunch.Id, Ct))!.ClosedAt);
-        Assert.Equal(3, (await catalog.ListAsync(null, 1, 10, Ct)).Total);
+        Assert.Equal(3, (await catalog.ListAsync(null, null, 1, 10, Ct)).Total);
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public sealed class MemoryRepairTests
         Assert.Equal(await truth.AnswersAsync([damaged], _voting.Voters), await views.AnswersAsync([damaged], _voting.Voters));
         Assert.Equal(others, Checkpointless(await views.AnswersAsync(_voting.Polls[1..], _voting.Voters)));
         Assert.Null(await views.Voters.GetAsync(damaged.Id, "ghost", Ct));
-        Assert.Equal(_voting.Polls.Length, (await views.Catalog.ListAsync(null, 1, 10, Ct)).Total);
-        Assert.Equal(2, (await views.Catalog.ListAsync("lunch", 1, 10, Ct)).Total);
+        Assert.Equal(_voting.Polls.Length, (await views.Catalog.ListAsync(null, null, 1, 10, Ct)).Total);
+        Assert.Equal(2, (await views.Catalog.ListAsync("lunch", null, 1, 10, Ct)).Total);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class MemoryRepairTests
         // Listed again as the newest poll: the catalogue's lists only grow at their end.
         Assert.Equal(Checkpointless(await truth.AnswersAsync([lost], _voting.Voters, listings: false)),
             Checkpointless(await views.AnswersAsync([lost], _voting.Voters, listings: false)));
-        Assert.Equal(lost.Id, (await views.Catalog.ListAsync("today", 1, 10, Ct)).Polls.Single().Id);
+        Assert.Equal(lost.Id, (await views.Catalog.ListAsync("today", null, 1, 10, Ct)).Polls.Single().Id);
     }
 
     [Fact]

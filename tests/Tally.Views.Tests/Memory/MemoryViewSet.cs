@@ -65,8 +65,9 @@ internal sealed class MemoryViewSet
         }
         if (listings)
         {
-            answers.Add(await Catalog.ListAsync(null, 1, 100, ct));
-            answers.Add(await Catalog.ListAsync("lunch", 1, 100, ct));
+            answers.Add(await Catalog.ListAsync(null, null, 1, 100, ct));
+            answers.Add(await Catalog.ListAsync("lunch", null, 1, 100, ct));
+            answers.Add(await Catalog.ListAsync(null, "owner-1", 1, 100, ct));
         }
         answers.Add(All.Select(v => v.Checkpoint).ToArray());
         return JsonSerializer.Serialize(answers);

@@ -1,0 +1,53 @@
+import { useState } from "preact/hooks";
+import { Link, location, navigate, session, usePageTitle, useStore } from "../app/index";
+import { ProjectionsPanel } from "./ProjectionsPanel";
+import { ReconciliationPanel } from "./ReconciliationPanel";
+import { RecountPanel } from "./RecountPanel";
+import { isPollId, SuspiciousPanel } from "./SuspiciousPanel";
+
+export function AdminPage() {
+  usePageTitle("Admin desk");
+  const who = useStore(session);
+  const url = useStore(location);
+  const [pollId, setPollId] = useState(url.searchParams.get("poll") ?? "");
+
+  // Keep the poll in the address, so the desk can be reloaded or linked to as it is.
+  const choosePoll = (id: string) => {
+    setPollId(id);
+    const target = isPollId(id) ? `/admin?poll=${encodeURIComponent(id.trim())}` : "/admin";
+    if (target !== url.pathname + url.search) navigate(target, true);
+  };
+
+  if (who === undefined) {
+    return (
+      <section aria-busy="true">
+        <h1 tabIndex={-1}>Admin desk</h1>
+      </section>
+    );
+  }
+  if (!who?.is_admin) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>Admin desk</h1>
+        {who === null ? (
+          <p>
+            <Link href={`/signin?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in with an admin account</Link> to use the desk.
+          </p>
+        ) : (
+          <p>The admin desk is for admins; {who.username} is not one.</p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1 tabIndex={-1}>Admin desk</h1>
+      <div class="admin-grid">
+        <ProjectionsPanel />
+        <SuspiciousPanel pollId={pollId} onPollId={choosePoll} />
+        <RecountPanel pollId={pollId} ready={isPollId(pollId)} />
+        <ReconciliationPanel />
+      </div>
+    </section>
+  );
+}
