@@ -11,7 +11,12 @@ public sealed class PollPage(IPage page)
 
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
-    public ILocator Meter(string option) => Results.GetByRole(AriaRole.Meter, new() { Name = option, Exact = true });
+    /// <summary>
+    /// The option's bar. Its name is the option's text; on the voter's own option the app appends " (your vote)", so
+    /// that suffix is accepted too.
+    /// </summary>
+    public ILocator Meter(string option) =>
+        Results.GetByRole(AriaRole.Meter, new() { NameRegex = new Regex($@"^{Regex.Escape(option)}(?: \(your vote\))?$") });
 
     public static async Task<PollPage> OpenAsync(Visitor visitor, string pollId, string question)
     {
@@ -24,9 +29,14 @@ public sealed class PollPage(IPage page)
     public Task ExpectQuestionAsync(string question) =>
         Expect(page.GetByRole(AriaRole.Heading, new() { Name = question, Exact = true, Level = 1 })).ToBeVisibleAsync();
 
-    public async Task VoteAsync(string option)
+    /// <summary>Votes for <paramref name="option"/>, from <paramref name="region"/> where the poll has regions.</summary>
+    public async Task VoteAsync(string option, string? region = null)
     {
         await page.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
+        if (region is not null)
+        {
+            await page.GetByRole(AriaRole.Combobox, new() { Name = "Region", Exact = true }).SelectOptionAsync(region);
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Vote", Exact = true }).ClickAsync();
         await Expect(Status.Filter(new() { HasText = $"You voted for {option}" })).ToBeVisibleAsync();
     }

@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(EmbeddedSite site)
         var poll = await PollPage.OpenAsync(visitor, farm.PollId, BotFarm.Question);
         await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum());
         await ScanAsync(visitor, "The poll page before voting");
-        await poll.VoteAsync("Line 9");
+        await poll.VoteAsync("Line 9", "east");
         await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);
         await ScanAsync(visitor, "The poll page after voting");
     }

@@ -19,7 +19,7 @@ public sealed class ScreenshotTests(EmbeddedSite site)
         {
             await desktop.SignUpAsync(username, People.Password);
             var poll = await PollPage.OpenAsync(desktop, farm.PollId, BotFarm.Question);
-            await poll.VoteAsync("Line 4");
+            await poll.VoteAsync("Line 4", "north");
             await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);
             await SaveAsync(desktop, "poll-desktop.png");
         }
@@ -46,8 +46,8 @@ public sealed class ScreenshotTests(EmbeddedSite site)
 
     private static async Task AssertFitsTheWidthAsync(Visitor visitor)
     {
-        var (content, viewport) = await visitor.Page.EvaluateAsync<(int, int)>(
-            "() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var widths = await visitor.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (content, viewport) = (widths[0], widths[1]);
         Assert.True(content <= viewport, $"The page is {content} px wide in a {viewport} px viewport.");
     }
 
