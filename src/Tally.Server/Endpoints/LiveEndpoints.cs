@@ -11,16 +11,21 @@ using Tally.Views.Progress;
 
 namespace Tally.Server.Endpoints;
 
-/// <summary>Server-Sent Events: the current results at once, then again at each change, at most one message per interval.</summary>
+/// <summary>
+/// Server-Sent Events: the current results, heatmap and last five minutes' delta at once (events "results", "heatmap" and
+/// "delta"), then again at each change, at most one round per interval. The caller is held to the GET endpoints' rules.
+/// </summary>
 public static class LiveEndpoints
 {
     public static RouteHandlerBuilder MapLive(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/v1/polls/{id}/live", OpenAsync).WithTags("Results").Limited(LimitedAction.LiveStream).FromViews();
 
-    private static async Task<Results<ServerSentEventsResult<ResultsResponse>, ProblemHttpResult>> OpenAsync(
+    private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> OpenAsync(
         Guid id,
         ClaimsPrincipal user,
         ResultsReader reader,
+        HeatmapReader heatmaps,
+        DeltaReader deltas,
         PollChangeFeed changes,
         IOptions<ReadOptions> options,
         IHostApplicationLifetime lifetime,
@@ -33,13 +38,14 @@ public static class LiveEndpoints
         {
             return Problem.Of(rejection);
         }
-        return TypedResults.ServerSentEvents(StreamAsync(id, user, reader, changes, options.Value, metrics, lifetime.ApplicationStopping, ct));
+        return TypedResults.ServerSentEvents(StreamAsync(
+            id, user, new LiveReaders(reader, heatmaps, deltas), changes, options.Value, metrics, lifetime.ApplicationStopping, ct));
     }
 
-    private static async IAsyncEnumerable<SseItem<ResultsResponse>> StreamAsync(
+    private static async IAsyncEnumerable<SseItem<object>> StreamAsync(
         Guid pollId,
         ClaimsPrincipal user,
-        ResultsReader reader,
+        LiveReaders readers,
         PollChangeFeed changes,
         ReadOptions options,
         ServerMetrics metrics,
@@ -54,13 +60,18 @@ public static class LiveEndpoints
             while (!ct.IsCancellationRequested)
             {
                 var next = changes.NextChange(pollId);
-                var outcome = await reader.ReadAsync(pollId, user, null, ct);
-                if (outcome.Value is not { } response)
+                // One check of the caller and one checkpoint for all three: they describe the same moment.
+                var (sequence, visible) = await readers.Results.ReadVisibleWithCheckpointAsync(pollId, user, ct);
+                if (visible.Value is not { } poll)
                 {
                     yield break;
                 }
+                var heatmap = await readers.Heatmaps.ReadAsync(poll, sequence, ct);
+                var delta = await readers.Deltas.ReadAsync(poll, sequence, DeltaReader.DefaultSince, DeltaReader.DefaultWindow, ct);
                 var sentAt = TimeProvider.System.GetTimestamp();
-                yield return new SseItem<ResultsResponse>(response, "results") { EventId = response.Sequence.ToString() };
+                yield return new SseItem<object>(readers.Results.ToResponse(poll, sequence, null), "results") { EventId = sequence.ToString() };
+                yield return new SseItem<object>(heatmap, "heatmap");
+                yield return new SseItem<object>(delta, "delta");
                 if (!await WaitAsync(next, options.LiveKeepAlive, ct))
                 {
                     yield break;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Tally.Server.Contracts;
 using Tally.Server.Problems;
 using Tally.Views.Delta;
-using Tally.Views.Heatmap;
 
 namespace Tally.Server.Endpoints;
 
@@ -38,38 +37,21 @@ public static class ResultEndpoints
     }
 
     private static async Task<Results<Ok<HeatmapResponse>, ProblemHttpResult>> GetHeatmapAsync(
-        Guid id, ClaimsPrincipal user, ResultsReader reader, IHeatmapView heatmaps, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ResultsReader reader, HeatmapReader heatmaps, CancellationToken ct)
     {
         var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(id, user, ct);
-        if (visible.Value is not { } poll)
-        {
-            return Problem.Of(visible.Rejection!);
-        }
-        var heatmap = await heatmaps.GetAsync(id, ct);
-        var regions = heatmap?.Regions.Select(r => new RegionResult(
-            r.Region,
-            r.Total,
-            r.Votes.Select((votes, i) => new RegionOptionResult(i + 1, votes)).ToArray())).ToArray() ?? [];
-        return TypedResults.Ok(new HeatmapResponse(id, sequence, poll.Options.Select(o => new OptionResponse(o.Id, o.Text)).ToArray(), regions));
+        return visible.Value is { } poll ? TypedResults.Ok(await heatmaps.ReadAsync(poll, sequence, ct)) : Problem.Of(visible.Rejection!);
     }
 
     private static async Task<Results<Ok<DeltaResponse>, ProblemHttpResult>> GetDeltaAsync(
-        Guid id, string? since, ClaimsPrincipal user, ResultsReader reader, IDeltaView deltas,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, string? since, ClaimsPrincipal user, ResultsReader reader, DeltaReader deltas, CancellationToken ct)
     {
-        since ??= "5m";
+        since ??= DeltaReader.DefaultSince;
         if (DurationText.Read(since, DeltaBuckets.Retention) is not { } window)
         {
             return Problem.Invalid("since", "since is a window like 30s, 5m or 2h, at most 24h.");
         }
         var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(id, user, ct);
-        if (visible.Value is not { } poll)
-        {
-            return Problem.Of(visible.Rejection!);
-        }
-        var delta = await deltas.GetAsync(id, window, clock.GetUtcNow(), ct);
-        var options = poll.Options.Select((o, i) => new DeltaOptionResult(o.Id, o.Text, delta?.Votes[i] ?? 0)).ToArray();
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new DeltaResponse(id, since, delta?.From ?? now - window, delta?.To ?? now, sequence, delta?.Total ?? 0, options));
+        return visible.Value is { } poll ? TypedResults.Ok(await deltas.ReadAsync(poll, sequence, since, window, ct)) : Problem.Of(visible.Rejection!);
     }
 }

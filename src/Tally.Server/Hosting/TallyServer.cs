@@ -57,6 +57,8 @@ public static class TallyServer
         builder.Services.AddOptions<ReadOptions>().Bind(builder.Configuration.GetSection(ReadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<ResultsReader>();
+        builder.Services.AddSingleton<HeatmapReader>();
+        builder.Services.AddSingleton<DeltaReader>();
         builder.Services.AddOptions<RecountOptions>().Bind(builder.Configuration.GetSection(RecountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Recounter>();
         builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

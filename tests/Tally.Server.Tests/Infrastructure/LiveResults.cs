@@ -8,6 +8,19 @@ public static class LiveResults
     /// <returns>The next <c>results</c> message's data.</returns>
     public static async Task<JsonObject> NextResultsAsync(this StreamReader reader, CancellationToken ct)
     {
+        while (true)
+        {
+            var (name, data) = await reader.NextEventAsync(ct);
+            if (name == "results")
+            {
+                return data;
+            }
+        }
+    }
+
+    /// <returns>The next message of any type: its event name and data.</returns>
+    public static async Task<(string? Event, JsonObject Data)> NextEventAsync(this StreamReader reader, CancellationToken ct)
+    {
         string? eventName = null;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
@@ -15,9 +28,9 @@ public static class LiveResults
             {
                 eventName = line["event: ".Length..];
             }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "results")
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
-                return JsonNode.Parse(line["data: ".Length..])!.AsObject();
+                return (eventName, JsonNode.Parse(line["data: ".Length..])!.AsObject());
             }
         }
         throw new InvalidOperationException("The stream ended.");

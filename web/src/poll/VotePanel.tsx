@@ -125,7 +125,7 @@ export function VotePanel({ poll, open, myVote, onVoted, onProblem, onNotice }: 
             </button>
             {changing && (
               <button type="button" class="button button--quiet" onClick={() => setChanging(false)}>
-                Keep my vote
+                Cancel
               </button>
             )}
           </div>
