@@ -59,7 +59,8 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// Replaces the token's claims with the voter its issuer and subject name. Nothing else a token carries (a voter claim
-    /// of Tally's own name, "name", roles, scopes) survives to be read by anyone.
+    /// of Tally's own name, "name", roles, scopes) survives as a claim; only the username in Tally's own tokens is kept,
+    /// beside the principal, for <see cref="BrowserSessions"/> to show.
     /// </summary>
     private static Task IdentifyVoter(TokenValidatedContext context, TrustedIssuers issuers)
     {
@@ -70,7 +71,6 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
         context.Principal = VoterIdentity.Principal(issuers.VoterIdOf(token.Issuer, subject));
-        // The name Tally signed into its own token, kept beside the principal (not as a claim) for the session to show.
         if (token.Issuer == issuers.Local.Issuer && token.TryGetPayloadValue<string>("name", out var username))
         {
             context.Properties.Items[UsernameProperty] = username;

@@ -24,7 +24,8 @@ public static class NetworkSetup
         });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // The scheme too: behind a proxy that ends TLS, the session cookie is still marked Secure.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback out of the box; only what is configured may speak for a client.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();

@@ -28,7 +28,7 @@ public sealed class BrowserSessionTests
         Assert.Null(session["access_token"]);
 
         var cookie = SessionCookieOf(response);
-        var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToArray();
+        var attributes = Attributes(cookie);
         Assert.Contains("httponly", attributes);
         Assert.Contains("samesite=strict", attributes);
         Assert.Contains("path=/", attributes);
@@ -38,6 +38,23 @@ public sealed class BrowserSessionTests
         var token = cookie[(SessionCookie.Name.Length + 1)..cookie.IndexOf(';')];
         var poll = await host.CreatePollAsync(host.NewClient(token));
         Assert.Equal((string?)registered["user_id"], (string?)poll["owner_id"]);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.0.0.0/8", false)]
+    public async Task SigningInOverHttpsThroughATrustedProxyMarksTheCookieSecure(string trustedProxy, bool secure)
+    {
+        await using var host = await TallyTestHost.StartAsync($"--Tally:Network:TrustedProxies:0={trustedProxy}");
+        await Expect.StatusAsync(await host.Client.PostAsJsonAsync("/v1/auth/register", new { username = "peggy", password = "correct horse" }), 201);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/auth/session") { Content = JsonContent.Create(new { username = "peggy", password = "correct horse" }) };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await host.Client.SendAsync(request);
+
+        await Expect.StatusAsync(response, 200);
+        Assert.Equal(secure, Attributes(SessionCookieOf(response)).Contains("secure"));
     }
 
     [Theory, ClassData(typeof(BothStacks))]
@@ -167,6 +184,9 @@ public sealed class BrowserSessionTests
         }
         Assert.Empty(await host.Ledger.VotesAsync(Guid.Parse(id)));
     }
+
+    private static string[] Attributes(string cookie) =>
+        cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToArray();
 
     private static string SessionCookieOf(HttpResponseMessage response) =>
         Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SessionCookie.Name + "=", StringComparison.Ordinal));
