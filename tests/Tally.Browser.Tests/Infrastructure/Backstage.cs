@@ -23,9 +23,23 @@ public static class Backstage
         return (string)poll["id"]!;
     }
 
-    /// <summary>A ballot for option <paramref name="optionId"/> (1-based) from the external issuer's <paramref name="subject"/> at <paramref name="address"/>.</summary>
-    public static Task CastAsync(this TallySite site, string pollId, string subject, int optionId, string address, string region) =>
-        SendAsync(site, HttpMethod.Post, $"/v1/polls/{pollId}/votes", subject, new { option_id = optionId, region }, 201, address);
+    /// <summary>
+    /// A ballot for option <paramref name="optionId"/> (1-based) from the external issuer's <paramref name="subject"/> at
+    /// <paramref name="address"/>; its sequence in the log.
+    /// </summary>
+    public static async Task<long> CastAsync(this TallySite site, string pollId, string subject, int optionId, string address, string region)
+    {
+        var vote = await SendAsync(site, HttpMethod.Post, $"/v1/polls/{pollId}/votes", subject, new { option_id = optionId, region }, 201, address);
+        return (long)vote["sequence"]!;
+    }
+
+    /// <summary>Waits until the poll's suspicious clusters (the last view a desk reads) include the event at <paramref name="sequence"/>.</summary>
+    public static Task AwaitFraudViewAsync(this TallySite site, string pollId, long sequence) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            var report = await SendAsync(site, HttpMethod.Get, $"/v1/admin/polls/{pollId}/suspicious?min_sequence={sequence}", TallySite.RootSubject, null, 200);
+            return (long)report["as_of_sequence"]! >= sequence;
+        }, TimeSpan.FromSeconds(60), $"the fraud view of poll {pollId} reaches event {sequence}");
 
     /// <summary>The poll's results as the API reads them, votes per option 1..n.</summary>
     public static async Task<long[]> VotesAsync(this TallySite site, string pollId)

@@ -2,7 +2,7 @@ namespace Tally.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// A poll with nine ordinary voters, each from an address of their own, and twelve bots voting "Line 7" from one
-/// address: the bots form an ip_address cluster for the admin desk.
+/// address: the bots form an ip_address cluster for the admin desk. Each option has one ordinary vote from each region.
 /// </summary>
 public sealed record BotFarm(string PollId)
 {
@@ -23,12 +23,15 @@ public sealed record BotFarm(string PollId)
         var pollId = await site.CreatePollAsync(People.NewUsername("organiser"), Question, Options, Regions);
         for (var i = 0; i < 9; i++)
         {
-            await site.CastAsync(pollId, People.NewUsername("rider"), i % 3 + 1, $"{20 + i}.{40 + i}.{60 + i}.{80 + i}", Regions[i % 3]);
+            await site.CastAsync(pollId, People.NewUsername("rider"), i % 3 + 1, $"{20 + i}.{40 + i}.{60 + i}.{80 + i}", Regions[i / 3]);
         }
+        long last = 0;
         for (var i = 0; i < Bots; i++)
         {
-            await site.CastAsync(pollId, People.NewUsername("bot"), 2, BotAddress, "south");
+            last = await site.CastAsync(pollId, People.NewUsername("bot"), 2, BotAddress, "south");
         }
+        // A cluster read before the view holds every bot would be smaller, and so would its retraction.
+        await site.AwaitFraudViewAsync(pollId, last);
         return new BotFarm(pollId);
     }
 }

@@ -11,6 +11,10 @@ public sealed class PollPage(IPage page)
 
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
+    public ILocator Heatmap => page.GetByRole(AriaRole.Region, new() { Name = "Heatmap", Exact = true });
+
+    public ILocator LastFiveMinutes => page.GetByRole(AriaRole.Region, new() { Name = "Last 5 minutes", Exact = true });
+
     /// <summary>
     /// The option's bar. Its name is the option's text; on the voter's own option the app appends " (your vote)", so
     /// that suffix is accepted too.
@@ -43,6 +47,13 @@ public sealed class PollPage(IPage page)
 
     /// <summary>The chart shows <paramref name="votes"/> for <paramref name="option"/>, waiting for the stream to bring them.</summary>
     public Task ExpectVotesAsync(string option, int votes) => Expect(Meter(option)).ToHaveAttributeAsync("aria-valuenow", votes.ToString());
+
+    /// <summary>The stream's heatmap (a table naming <paramref name="region"/>) and last five minutes' gains (naming <paramref name="option"/>) have arrived.</summary>
+    public async Task ExpectHeatmapAndGainsAsync(string region, string option)
+    {
+        await Expect(Heatmap.GetByRole(AriaRole.Table)).ToContainTextAsync(region);
+        await Expect(LastFiveMinutes).ToContainTextAsync(option);
+    }
 
     public Task ExpectTotalAsync(int total) =>
         Expect(Results.GetByText(new Regex($@"Total votes: {total}(?![\d,.])"))).ToBeVisibleAsync();

@@ -45,6 +45,7 @@ public sealed class AccessibilityTests(EmbeddedSite site)
         await visitor.SignUpAsync(People.NewUsername("ivy"), People.Password);
         var poll = await PollPage.OpenAsync(visitor, farm.PollId, BotFarm.Question);
         await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum());
+        await poll.ExpectHeatmapAndGainsAsync("south", BotFarm.BotOption);
         await ScanAsync(visitor, "The poll page before voting");
         await poll.VoteAsync("Line 9", "east");
         await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);

@@ -21,12 +21,14 @@ public sealed class ScreenshotTests(EmbeddedSite site)
             var poll = await PollPage.OpenAsync(desktop, farm.PollId, BotFarm.Question);
             await poll.VoteAsync("Line 4", "north");
             await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);
+            await poll.ExpectHeatmapAndGainsAsync("south", BotFarm.BotOption);
             await SaveAsync(desktop, "poll-desktop.png");
         }
         await using var phone = await site.NewVisitorAsync(Viewports.Phone);
         await phone.SignInAsync(username, People.Password);
         var onPhone = await PollPage.OpenAsync(phone, farm.PollId, BotFarm.Question);
         await onPhone.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);
+        await onPhone.ExpectHeatmapAndGainsAsync("south", BotFarm.BotOption);
         await AssertFitsTheWidthAsync(phone);
         await SaveAsync(phone, "poll-phone.png");
     }

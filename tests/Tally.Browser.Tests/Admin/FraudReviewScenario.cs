@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Tally.Browser.Tests.Admin;
 
-[Collection(EmbeddedCollection.Name)]
-public sealed class FraudReviewTests(EmbeddedSite site)
+/// <summary>An admin at the desk retracts a bot farm's address cluster while someone watches the poll, on each stack.</summary>
+public abstract class FraudReviewScenario(TallySite site)
 {
     [Fact]
     public async Task AnAdminRetractsASuspiciousClusterAndTheWatchingChartDrops()
