@@ -36,6 +36,8 @@ public abstract class FraudReviewScenario(TallySite site)
         await watching.ExpectVotesAsync(BotFarm.BotOption, (int)BotFarm.WithoutBots[1]);
         await watching.ExpectTotalAsync((int)BotFarm.WithoutBots.Sum());
         await watcher.AssertSameDocumentAsync();
+        watcher.AssertCleanVisit();
+        admin.AssertCleanVisit();
         Assert.Equal(BotFarm.WithoutBots, await site.VotesAsync(farm.PollId));
     }
 }

@@ -16,6 +16,6 @@ public sealed class ApiReferenceTests(EmbeddedSite site)
         await Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Name = "Tally.Server | v1", Level = 1 })).ToBeVisibleAsync();
         await Expect(visitor.Page.GetByRole(AriaRole.Link, new() { Name = "Votes", Exact = true })).ToBeVisibleAsync();
         await visitor.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        visitor.AssertStayedOnTheSite();
+        visitor.AssertCleanVisit();
     }
 }

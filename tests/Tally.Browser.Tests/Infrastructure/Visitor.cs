@@ -10,6 +10,7 @@ public sealed partial class Visitor : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _elsewhere = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     public Visitor(IBrowserContext context, IPage page, Uri site)
     {
@@ -24,6 +25,16 @@ public sealed partial class Visitor : IAsyncDisposable
                 _elsewhere.Enqueue(request.Url);
             }
         };
+        // A script error or a Content-Security-Policy refusal shows as an error on the console; an API's 4xx answer
+        // (401 from GET /v1/auth/session before signing in) is logged there too, and is no fault.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal))
+            {
+                _errors.Enqueue(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _errors.Enqueue(error);
     }
 
     public IPage Page { get; }
@@ -63,9 +74,12 @@ public sealed partial class Visitor : IAsyncDisposable
     public async Task AssertSameDocumentAsync() =>
         Assert.True(await Page.EvaluateAsync<bool>("() => window.tallyTestMark === true"), "The page was reloaded or left.");
 
-    /// <summary>No request so far went anywhere but the site's own origin.</summary>
-    public void AssertStayedOnTheSite() =>
+    /// <summary>So far no request went anywhere but the site's own origin, and no script error or refusal reached the console.</summary>
+    public void AssertCleanVisit()
+    {
         Assert.True(_elsewhere.IsEmpty, "Requests left the site: " + string.Join(", ", _elsewhere.Distinct()));
+        Assert.True(_errors.IsEmpty, "Errors on the console: " + string.Join("\n", _errors));
+    }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 

@@ -68,6 +68,6 @@ public sealed class AccessibilityTests(EmbeddedSite site)
     private static async Task ScanAsync(Visitor visitor, string what)
     {
         await Accessibility.AssertNoSeriousViolationsAsync(visitor.Page, what);
-        visitor.AssertStayedOnTheSite();
+        visitor.AssertCleanVisit();
     }
 }

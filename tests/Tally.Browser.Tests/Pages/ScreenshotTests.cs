@@ -23,6 +23,7 @@ public sealed class ScreenshotTests(EmbeddedSite site)
             await poll.ExpectTotalAsync((int)BotFarm.WithBots.Sum() + 1);
             await poll.ExpectHeatmapAndGainsAsync("south", BotFarm.BotOption);
             await SaveAsync(desktop, "poll-desktop.png");
+            desktop.AssertCleanVisit();
         }
         await using var phone = await site.NewVisitorAsync(Viewports.Phone);
         await phone.SignInAsync(username, People.Password);
@@ -31,6 +32,7 @@ public sealed class ScreenshotTests(EmbeddedSite site)
         await onPhone.ExpectHeatmapAndGainsAsync("south", BotFarm.BotOption);
         await AssertFitsTheWidthAsync(phone);
         await SaveAsync(phone, "poll-phone.png");
+        phone.AssertCleanVisit();
     }
 
     [Fact]
@@ -44,6 +46,7 @@ public sealed class ScreenshotTests(EmbeddedSite site)
         var desk = await AdminDesk.OpenAsync(admin, farm.PollId);
         await desk.FindAddressClusterAsync(BotFarm.BotAddress);
         await SaveAsync(admin, "admin-desk.png");
+        admin.AssertCleanVisit();
     }
 
     private static async Task AssertFitsTheWidthAsync(Visitor visitor)

@@ -25,5 +25,7 @@ public abstract class LiveResultsScenario(TallySite site)
         await watching.ExpectVotesAsync("Tea", 0);
         await watching.ExpectTotalAsync(1);
         await watcher.AssertSameDocumentAsync();
+        watcher.AssertCleanVisit();
+        voter.AssertCleanVisit();
     }
 }

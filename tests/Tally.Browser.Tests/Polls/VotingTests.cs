@@ -24,6 +24,6 @@ public sealed class VotingTests(EmbeddedSite site)
         await poll.ExpectTotalAsync(1);
         var votes = await site.VotesAsync(pollId);
         Assert.Equal([0, 1, 0], votes);
-        person.AssertStayedOnTheSite();
+        person.AssertCleanVisit();
     }
 }
