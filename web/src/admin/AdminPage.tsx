@@ -1,4 +1,6 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { api, call } from "../api/client";
+import type { Poll } from "../api/types";
 import { Link, location, navigate, session, usePageTitle, useStore } from "../app/index";
 import { ProjectionsPanel } from "./ProjectionsPanel";
 import { ReconciliationPanel } from "./ReconciliationPanel";
@@ -10,6 +12,21 @@ export function AdminPage() {
   const who = useStore(session);
   const url = useStore(location);
   const [pollId, setPollId] = useState(url.searchParams.get("poll") ?? "");
+  const [poll, setPoll] = useState<Poll>();
+  const chosen = isPollId(pollId) ? pollId.trim().toLowerCase() : undefined;
+
+  // The poll's title and option texts, so the desk names what it shows.
+  useEffect(() => {
+    setPoll(undefined);
+    if (!chosen || !who?.is_admin) return;
+    let current = true;
+    call(api.GET("/v1/polls/{id}", { params: { path: { id: chosen } } }))
+      .then((answer) => current && setPoll(answer))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [chosen, who?.is_admin]);
 
   // Keep the poll in the address, so the desk can be reloaded or linked to as it is.
   const choosePoll = (id: string) => {
@@ -44,8 +61,8 @@ export function AdminPage() {
       <h1 tabIndex={-1}>Admin desk</h1>
       <div class="admin-grid">
         <ProjectionsPanel />
-        <SuspiciousPanel pollId={pollId} onPollId={choosePoll} />
-        <RecountPanel pollId={pollId} ready={isPollId(pollId)} />
+        <SuspiciousPanel pollId={pollId} poll={poll} onPollId={choosePoll} />
+        <RecountPanel pollId={pollId} poll={poll} ready={chosen !== undefined} />
         <ReconciliationPanel />
       </div>
     </section>

@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
 import { api, call } from "../api/client";
-import type { RecountReport } from "../api/types";
+import type { Poll, RecountReport } from "../api/types";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { formatCount, formatDateTime } from "../ui/format";
 
 const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
-function Report({ report }: { report: RecountReport }) {
+function Report({ report, poll }: { report: RecountReport; poll: Poll | undefined }) {
+  const optionText = (id: number) => poll?.options.find((o) => o.id === id)?.text ?? `Option ${id}`;
   const viewsOf = (optionId: number) => report.views?.options.find((o) => o.option_id === optionId)?.votes;
   const differenceOf = (optionId: number) => report.differences?.find((o) => o.option_id === optionId)?.votes;
   const slice = [report.slice.region && `region ${report.slice.region}`, report.slice.from && `from ${formatDateTime(report.slice.from)}`, report.slice.to && `to ${formatDateTime(report.slice.to)}`]
@@ -48,7 +49,7 @@ function Report({ report }: { report: RecountReport }) {
           <tbody>
             {report.ledger.options.map((o) => (
               <tr key={o.option_id}>
-                <th scope="row">Option {o.option_id}</th>
+                <th scope="row">{optionText(o.option_id)}</th>
                 <td>{formatCount(o.votes)}</td>
                 <td>{viewsOf(o.option_id) === undefined ? "–" : formatCount(viewsOf(o.option_id)!)}</td>
                 <td>{differenceOf(o.option_id) === undefined ? "–" : formatCount(differenceOf(o.option_id)!)}</td>
@@ -61,7 +62,7 @@ function Report({ report }: { report: RecountReport }) {
   );
 }
 
-export function RecountPanel({ pollId, ready }: { pollId: string; ready: boolean }) {
+export function RecountPanel({ pollId, poll, ready }: { pollId: string; poll: Poll | undefined; ready: boolean }) {
   const [region, setRegion] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -111,7 +112,7 @@ export function RecountPanel({ pollId, ready }: { pollId: string; ready: boolean
         </button>
       </form>
       <ErrorMessage error={error} />
-      {report && <Report report={report} />}
+      {report && <Report report={report} poll={poll?.id === report.poll_id ? poll : undefined} />}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, call, newIdempotencyKey } from "../api/client";
 import { describeProblem } from "../api/problem";
-import type { BulkRetraction, Suspicious, SuspiciousCluster } from "../api/types";
+import type { BulkRetraction, Poll, Suspicious, SuspiciousCluster } from "../api/types";
+import { Link } from "../app/index";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { formatCount, formatDateTime, plural } from "../ui/format";
 import { clusterKinds, selectionOf } from "./clusterSelection";
@@ -11,7 +12,7 @@ const dryRunReason = "Dry run from the admin desk";
 
 export const isPollId = (text: string) => uuid.test(text.trim());
 
-type Props = { pollId: string; onPollId: (id: string) => void };
+type Props = { pollId: string; poll: Poll | undefined; onPollId: (id: string) => void };
 
 function ClusterRow({ pollId, cluster, index, onRetracted }: { pollId: string; cluster: SuspiciousCluster; index: number; onRetracted: (r: BulkRetraction, cluster: SuspiciousCluster) => void }) {
   const selection = selectionOf(cluster);
@@ -54,7 +55,9 @@ function ClusterRow({ pollId, cluster, index, onRetracted }: { pollId: string; c
     <tr>
       <td class="cell-text">{clusterKinds[cluster.kind]}</td>
       <td class="cell-text">
-        <code id={keyId}>{cluster.key}</code>
+        <code id={keyId} class="cluster-key">
+          {cluster.key}
+        </code>
       </td>
       <td>{formatCount(cluster.votes)}</td>
       <td class="cell-text">
@@ -102,7 +105,7 @@ function ClusterRow({ pollId, cluster, index, onRetracted }: { pollId: string; c
   );
 }
 
-export function SuspiciousPanel({ pollId, onPollId }: Props) {
+export function SuspiciousPanel({ pollId, poll, onPollId }: Props) {
   const [timeWindow, setTimeWindow] = useState("");
   const [minVotes, setMinVotes] = useState("10");
   const [answer, setAnswer] = useState<Suspicious>();
@@ -141,7 +144,15 @@ export function SuspiciousPanel({ pollId, onPollId }: Props) {
       >
         <div class="field">
           <label for="poll-id">Poll id</label>
-          <input id="poll-id" required spellcheck={false} autoComplete="off" value={pollId} onInput={(e) => onPollId(e.currentTarget.value)} />
+          <input
+            id="poll-id"
+            required
+            spellcheck={false}
+            autoComplete="off"
+            aria-describedby="poll-id-title"
+            value={pollId}
+            onInput={(e) => onPollId(e.currentTarget.value)}
+          />
         </div>
         <div class="field field--narrow">
           <label for="window">Window</label>
@@ -155,6 +166,15 @@ export function SuspiciousPanel({ pollId, onPollId }: Props) {
           Find suspicious votes
         </button>
       </form>
+      <p class="hint" id="poll-id-title">
+        {poll ? (
+          <>
+            Poll: <Link href={`/polls/${poll.id}`}>{poll.title}</Link>
+          </>
+        ) : (
+          "Paste a poll's id, or open the desk from a poll's page."
+        )}
+      </p>
       <p class="hint" id="window-hint">
         Window: 30s, 10m, 2h, 1d… (empty: every live vote). Clusters smaller than Min votes are not shown.
       </p>

@@ -73,6 +73,12 @@ export function PollPage({ pollId }: { pollId: string }) {
     }
   }, [status]);
 
+  // Results hidden until voting may be visible once this voter has voted (here or in another tab): ask the stream again.
+  const hasVoted = myVote?.has_voted === true;
+  useEffect(() => {
+    if (hasVoted && feed.state === "refused") setGeneration((g) => g + 1);
+  }, [hasVoted]);
+
   if (loadError) {
     const missing = loadError instanceof ApiProblem && loadError.status === 404;
     return (
@@ -97,11 +103,7 @@ export function PollPage({ pollId }: { pollId: string }) {
   const isOwner = who?.user_id === poll.owner_id;
   const open = poll.status === "open";
 
-  const onVoted = (vote: VoterStatus) => {
-    setMyVote(vote);
-    // Results hidden until voting may be visible now: ask the stream again.
-    if (feed.state === "refused") setGeneration((g) => g + 1);
-  };
+  const onVoted = (vote: VoterStatus) => setMyVote(vote);
   const onProblem = (problem: unknown) => {
     setNotice(describeProblem(problem));
     if (problem instanceof ApiProblem && problem.code === "ALREADY_VOTED") void loadMyVote();
