@@ -15,7 +15,7 @@ public static class WebAppHosting
     public const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
-    public const string IndexFile = "index.html";
+    private const string IndexFile = "index.html";
 
     /// <summary>The app's routes; everything else (<c>/v1/</c>, <c>/openapi/</c>, <c>/scalar/</c>, <c>/metrics</c>, <c>/health</c>) is the server's.</summary>
     public static readonly IReadOnlyList<string> Routes = ["/", "/signin", "/signup", "/polls/new", "/polls/{id:guid}", "/my", "/admin"];

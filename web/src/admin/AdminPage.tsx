@@ -48,7 +48,8 @@ export function AdminPage() {
         <h1 tabIndex={-1}>Admin desk</h1>
         {who === null ? (
           <p>
-            <Link href={`/signin?next=${encodeURIComponent(url.pathname + url.search)}`}>Sign in with an admin account</Link> to use the desk.
+            The desk is for admins: <Link href={`/signin?next=${encodeURIComponent(url.pathname + url.search)}`}>use it after signing in</Link> with
+            an admin account.
           </p>
         ) : (
           <p>The admin desk is for admins; {who.username} is not one.</p>

@@ -2,9 +2,8 @@ import { useState } from "preact/hooks";
 import { api, call } from "../api/client";
 import type { Poll, RecountReport } from "../api/types";
 import { ErrorMessage } from "../ui/ErrorMessage";
-import { formatCount, formatDateTime } from "../ui/format";
+import { formatCount, formatDateTime, instantOf } from "../ui/format";
 
-const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
 function Report({ report, poll }: { report: RecountReport; poll: Poll | undefined }) {
   const optionText = (id: number) => poll?.options.find((o) => o.id === id)?.text ?? `Option ${id}`;
@@ -79,7 +78,7 @@ export function RecountPanel({ pollId, poll, ready }: { pollId: string; poll: Po
         await call(
           api.POST("/v1/admin/polls/{id}/recounts", {
             params: { path: { id: pollId.trim() } },
-            body: { region: region.trim() || null, from: instant(from), to: instant(to) },
+            body: { region: region.trim() || null, from: instantOf(from), to: instantOf(to) },
           }),
         ),
       );

@@ -1,7 +1,7 @@
 import type { RetractionRequest, SuspiciousCluster } from "../api/types";
 
 /** A retraction request's selection, without its reason and dry-run flag. */
-export type Selection = Pick<RetractionRequest, "vote_ids" | "ip_address" | "network" | "from" | "to">;
+type Selection = Pick<RetractionRequest, "vote_ids" | "ip_address" | "network" | "from" | "to">;
 
 /**
  * Which votes a retraction of this cluster selects, exactly the cluster's: an address (ip_address, and velocity, whose

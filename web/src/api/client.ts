@@ -23,6 +23,16 @@ api.use(antiForgery);
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
+let sessionTrouble: (code: string) => void = () => undefined;
+
+/**
+ * Called with the problem's code when a call shows the session is gone (UNAUTHENTICATED: it ran out, or was ended
+ * elsewhere) or its anti-forgery token is stale (CSRF_TOKEN_INVALID).
+ */
+export function whenSessionTrouble(handler: (code: string) => void): void {
+  sessionTrouble = handler;
+}
+
 /** The answer's body, or the API's problem thrown as an {@link ApiProblem}. */
 export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
   let answer: Answer<T>;
@@ -32,7 +42,9 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
     throw ApiProblem.unreachable();
   }
   if (!answer.response.ok) {
-    throw await ApiProblem.from(answer.response, answer.error);
+    const problem = await ApiProblem.from(answer.response, answer.error);
+    if (problem.code === "UNAUTHENTICATED" || problem.code === "CSRF_TOKEN_INVALID") sessionTrouble(problem.code);
+    throw problem;
   }
   return answer.data as T;
 }

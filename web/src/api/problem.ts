@@ -45,7 +45,7 @@ export function describeProblem(error: unknown): string {
     case "POLL_NOT_ACTIVE":
       return error.detail ?? "This poll is not open for voting.";
     case "CSRF_TOKEN_INVALID":
-      return "Your session has changed. Reload the page and try again.";
+      return "Your session was renewed. Please try again.";
     case "UNAUTHENTICATED":
       return "Please sign in first.";
     case "FORBIDDEN":

@@ -1,4 +1,4 @@
-import { api, call, setCsrfToken } from "../api/client";
+import { api, call, setCsrfToken, whenSessionTrouble } from "../api/client";
 import { ApiProblem } from "../api/problem";
 import type { Session } from "../api/types";
 import { Store } from "./store";
@@ -11,6 +11,15 @@ function remember(value: Session | null): Session | null {
   session.set(value);
   return value;
 }
+
+// A stale anti-forgery token is replaced at once, so trying again works.
+whenSessionTrouble((code) => {
+  if (code === "CSRF_TOKEN_INVALID") {
+    loadSession().catch(() => undefined);
+  } else if (session.get()) {
+    remember(null);
+  }
+});
 
 export async function loadSession(): Promise<Session | null> {
   try {

@@ -3,6 +3,7 @@ import { api, call } from "../api/client";
 import type { ResultsVisibility } from "../api/types";
 import { Link, navigate, session, usePageTitle, useStore } from "../app/index";
 import { ErrorMessage } from "../ui/ErrorMessage";
+import { instantOf } from "../ui/format";
 
 const visibilities: { value: ResultsVisibility; label: string }[] = [
   { value: "live", label: "Live, for everyone" },
@@ -11,8 +12,6 @@ const visibilities: { value: ResultsVisibility; label: string }[] = [
   { value: "never", label: "Never (only you)" },
 ];
 
-/** A datetime-local value (the browser's local time) as an instant with an offset, or null when empty. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
 export function NewPollPage() {
   usePageTitle("New poll");
@@ -33,7 +32,7 @@ export function NewPollPage() {
       <section>
         <h1 tabIndex={-1}>New poll</h1>
         <p>
-          <Link href="/signin?next=/polls/new">Sign in to create a poll</Link>
+          <Link href="/signin?next=/polls/new">Create a poll after signing in</Link>
         </p>
       </section>
     );
@@ -65,8 +64,8 @@ export function NewPollPage() {
               .split(",")
               .map((r) => r.trim())
               .filter((r) => r),
-            start_time: instant(starts),
-            end_time: instant(ends),
+            start_time: instantOf(starts),
+            end_time: instantOf(ends),
             settings: { results_visibility: visibility, allow_vote_change: allowChange },
           },
         }),
@@ -103,13 +102,13 @@ export function NewPollPage() {
                 onInput={(e) => setOption(index, e.currentTarget.value)}
               />
               {options.length > 2 && (
-                <button type="button" class="button button--quiet" onClick={() => removeOption(index)}>
-                  Remove option {index + 1}
+                <button type="button" class="button button--quiet button--small" onClick={() => removeOption(index)}>
+                  Remove<span class="visually-hidden"> option {index + 1}</span>
                 </button>
               )}
             </div>
           ))}
-          <button type="button" class="button button--quiet" onClick={addOption}>
+          <button type="button" class="button button--quiet button--start" onClick={addOption}>
             Add option
           </button>
         </fieldset>

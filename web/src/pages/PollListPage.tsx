@@ -55,7 +55,7 @@ export function PollListPage({ mine }: { mine: boolean }) {
       </div>
       {mine && who === null && (
         <p>
-          <Link href="/signin?next=/my">Sign in to see your polls</Link>
+          <Link href="/signin?next=/my">See your polls after signing in</Link>
         </p>
       )}
       {canLoad && (

@@ -153,9 +153,11 @@ export function PollPage({ pollId }: { pollId: string }) {
           {who ? (
             <VotePanel poll={poll} open={open} myVote={myVote} onVoted={onVoted} onProblem={onProblem} onNotice={setNotice} />
           ) : (
+            // Until the session is known, offer nothing rather than a sign-in link that may vanish.
+            who === null &&
             open && (
               <p class="panel">
-                <Link href={`/signin?next=${encodeURIComponent(`/polls/${poll.id}`)}`}>Sign in to vote</Link>
+                <Link href={`/signin?next=${encodeURIComponent(`/polls/${poll.id}`)}`}>Vote after signing in</Link>
               </p>
             )
           )}
@@ -172,7 +174,13 @@ export function PollPage({ pollId }: { pollId: string }) {
 
           <section class="panel" role="region" aria-labelledby="heatmap-heading">
             <h2 id="heatmap-heading">Heatmap</h2>
-            {feed.heatmap ? <HeatmapTable heatmap={feed.heatmap} /> : <p>{feed.state === "refused" ? "Not shown." : "Waiting for the stream…"}</p>}
+            {poll.regions.length === 0 ? (
+              <p>This poll asks no region.</p>
+            ) : feed.heatmap ? (
+              <HeatmapTable heatmap={feed.heatmap} />
+            ) : (
+              <p>{feed.state === "refused" ? "Not shown." : "Waiting for the stream…"}</p>
+            )}
           </section>
         </div>
 

@@ -4,7 +4,7 @@ import { ApiProblem } from "../api/problem";
 import type { Delta, Heatmap, Results } from "../api/types";
 
 /** How the stream stands: receiving, re-establishing (the browser retries by itself), or refused for good. */
-export type FeedState = "connecting" | "live" | "reconnecting" | "refused";
+type FeedState = "connecting" | "live" | "reconnecting" | "refused";
 
 export type LiveFeed = {
   state: FeedState;
