@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, call } from "../api/client";
 import type { PollList } from "../api/types";
 import { Link, location, navigate, session, usePageTitle, useStore } from "../app/index";
@@ -17,6 +17,7 @@ export function PollListPage({ mine }: { mine: boolean }) {
   const [list, setList] = useState<PollList>();
   const [error, setError] = useState<unknown>();
   const canLoad = !mine || !!who;
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => setSearch(q), [q]);
 
@@ -42,11 +43,19 @@ export function PollListPage({ mine }: { mine: boolean }) {
     navigate(target.pathname + target.search);
   };
 
+  // The pager's button may disappear or be disabled on the new page: start reading it from its heading.
+  const turn = (nextPage: number) => {
+    go(q, nextPage);
+    heading.current?.focus();
+  };
+
   const pages = list ? Math.max(1, Math.ceil(list.total / list.page_size)) : 1;
   return (
     <section>
       <div class="page-heading">
-        <h1 tabIndex={-1}>{title}</h1>
+        <h1 tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
         {who && (
           <Link href="/polls/new" class="button">
             Create a poll
@@ -92,13 +101,13 @@ export function PollListPage({ mine }: { mine: boolean }) {
           )}
           {list && pages > 1 && (
             <nav class="pager" aria-label="Pages">
-              <button type="button" class="button button--quiet" disabled={page <= 1} onClick={() => go(q, page - 1)}>
+              <button type="button" class="button button--quiet" disabled={page <= 1} onClick={() => turn(page - 1)}>
                 Previous page
               </button>
               <span>
                 Page {page} of {pages}
               </span>
-              <button type="button" class="button button--quiet" disabled={page >= pages} onClick={() => go(q, page + 1)}>
+              <button type="button" class="button button--quiet" disabled={page >= pages} onClick={() => turn(page + 1)}>
                 Next page
               </button>
             </nav>
