@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Private PostgreSQL 15 and Redis 7 for the tests: installed from Debian's packages when missing, started on free
-# loopback ports in a temporary folder, stopped (and the folder removed) by test_services_stop.
+# loopback ports in a temporary folder, stopped (and the folder removed) by test_services_stop. Also installs Debian's
+# Chromium (/usr/bin/chromium) for the browser tests, which drive it with Playwright and never download a browser.
 #
 #   source scripts/test-services.sh && test_services_start   # exports TALLY_TEST_POSTGRES and TALLY_TEST_REDIS
 #   test_services_stop
@@ -12,6 +13,7 @@ test_services_install() {
     local missing=()
     [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/postgres" ]] || missing+=(postgresql)
     command -v redis-server >/dev/null || missing+=(redis-server)
+    [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     if ((${#missing[@]})); then
         echo "Installing ${missing[*]} from Debian's packages..."
         DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >/dev/null 2>&1 ||
@@ -35,6 +37,7 @@ wait_for() {
 
 test_services_start() {
     test_services_install
+    export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
     TALLY_SERVICES_DIR=$(mktemp -d /tmp/tally-services-XXXXXX)
     export TALLY_SERVICES_DIR
     chmod 755 "$TALLY_SERVICES_DIR"
