@@ -109,8 +109,11 @@ export function VotePanel({ poll, open, myVote, onVoted, onProblem, onNotice }: 
           {poll.regions.length > 0 && (
             <div class="field">
               <label for="vote-region">Region</label>
-              <select id="vote-region" value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
-                <option value="">Prefer not to say</option>
+              {/* The ledger refuses a vote without a region on a poll that has regions, so the form asks first. */}
+              <select id="vote-region" required value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
+                <option value="" disabled>
+                  Choose your region
+                </option>
                 {poll.regions.map((r) => (
                   <option key={r} value={r}>
                     {r}
