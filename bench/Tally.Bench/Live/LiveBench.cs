@@ -201,15 +201,15 @@ public static class LiveBench
     {
         var lines = new List<string>
         {
-            "| viewers | votes acked | results / heatmap / delta per viewer | bytes per results / heatmap / delta | lag p50 / p99 / max (ms) | missed / behind | server CPU (s) | server cores busy | CPU ms per event | extra CPU per extra round vs row 1 (µs) | RSS before → with viewers → peak (MB) | bench CPU (s) |",
-            "|---:|---:|---|---|---|---|---:|---:|---:|---:|---|---:|",
+            "| viewers | votes acked | vote p50 / p99 (ms) | results / heatmap / delta per viewer | bytes per results / heatmap / delta | lag p50 / p99 / max (ms) | missed / behind | server CPU (s) | server cores busy | CPU ms per event | extra CPU per extra round vs row 1 (µs) | RSS before → with viewers → peak (MB) | bench CPU (s) |",
+            "|---:|---:|---|---|---|---|---|---:|---:|---:|---:|---|---:|",
         };
         foreach (var run in runs)
         {
             var perViewer = string.Join(" / ", Enum.GetValues<LiveEvent>().Select(t => (run.Events[(int)t] / (double)run.Viewers).ToString("0.0", CultureInfo.InvariantCulture)));
             var bytes = string.Join(" / ", Enum.GetValues<LiveEvent>().Select(t => Bytes(run, t).ToString("0", CultureInfo.InvariantCulture)));
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {run.Viewers:N0} | {run.Votes:N0} | {perViewer} | {bytes} | {Millis.Percentiles(run.Lag, 50, 99)} / {Millis.Max(run.Lag)} | {run.Missed} / {run.Behind} | {run.ServerCpu.TotalSeconds:0.00} | {run.ServerCpu / run.Window:0.00} | {CpuMsPerEvent(run):0.000} | {ExtraMicrosPerRound(runs[0], run)} | {Mb(run.RssBefore):0} → {Mb(run.RssConnected):0} → {Mb(run.RssPeak):0} | {run.BenchCpu.TotalSeconds:0.00} |"));
+                $"| {run.Viewers:N0} | {run.Votes:N0} | {Millis.Percentiles(run.VoteLatency, 50, 99)} | {perViewer} | {bytes} | {Millis.Percentiles(run.Lag, 50, 99)} / {Millis.Max(run.Lag)} | {run.Missed} / {run.Behind} | {run.ServerCpu.TotalSeconds:0.00} | {run.ServerCpu / run.Window:0.00} | {CpuMsPerEvent(run):0.000} | {ExtraMicrosPerRound(runs[0], run)} | {Mb(run.RssBefore):0} → {Mb(run.RssConnected):0} → {Mb(run.RssPeak):0} | {run.BenchCpu.TotalSeconds:0.00} |"));
         }
         return string.Join('\n', lines);
     }
