@@ -3,6 +3,7 @@ using Tally.Bench.Baseline;
 using Tally.Bench.Catalog;
 using Tally.Bench.Export;
 using Tally.Bench.Fraud;
+using Tally.Bench.Live;
 using Tally.Bench.Options;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
@@ -37,6 +38,12 @@ public static class Program
         if (args is [FraudBench.Mode, .. var fraudArgs] && FraudBench.Parse(fraudArgs, Console.Error) is var fraud)
         {
             return fraud is null ? 2 : await RunInterruptibleAsync(ct => FraudBench.RunAsync(fraud, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [LiveBench.Mode, .. var liveArgs])
+        {
+            var live = LiveBench.Parse(liveArgs, Console.Error);
+            return live is null ? 2 : await RunInterruptibleAsync(ct => LiveBench.RunAsync(live, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])

@@ -31,6 +31,7 @@ public static class OptionReader
           --other-setting <NAME=VALUE>   with --compare-build: configuration for the other build's node only (repeatable)
 
         The poll catalogue (list and search at 100,000 polls) has a benchmark of its own: -- catalog --help
+        So do live viewers (a crowd of GET /v1/polls/{id}/live streams while votes arrive): -- live --help
         """;
 
     /// <summary>Returns null after printing why, so the caller only has to choose an exit code.</summary>
@@ -112,7 +113,7 @@ public static class OptionReader
         }
     }
 
-    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string name, string value)
+    internal static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string name, string value)
     {
         var split = value.IndexOf('=', StringComparison.Ordinal);
         if (split < 1)
