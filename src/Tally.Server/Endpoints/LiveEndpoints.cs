@@ -25,12 +25,11 @@ public static class LiveEndpoints
             .StreamsEvent<HeatmapResponse>("heatmap").StreamsEvent<DeltaResponse>("delta")
             .WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
 
-    private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> OpenAsync(
+    private static async Task<Results<LiveStream, ProblemHttpResult>> OpenAsync(
         Guid id,
         ClaimsPrincipal user,
         ResultsReader reader,
-        HeatmapReader heatmaps,
-        DeltaReader deltas,
+        LiveFrames frames,
         PollChangeFeed changes,
         IOptions<ReadOptions> options,
         IHostApplicationLifetime lifetime,
@@ -43,14 +42,15 @@ public static class LiveEndpoints
         {
             return Problem.Of(rejection);
         }
-        return TypedResults.ServerSentEvents(StreamAsync(
-            id, user, new LiveReaders(reader, heatmaps, deltas), changes, options.Value, metrics, lifetime.ApplicationStopping, ct));
+        return new LiveStream(StreamAsync(
+            id, user, reader, frames, changes, options.Value, metrics, lifetime.ApplicationStopping, ct));
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> StreamAsync(
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         Guid pollId,
         ClaimsPrincipal user,
-        LiveReaders readers,
+        ResultsReader reader,
+        LiveFrames frames,
         PollChangeFeed changes,
         ReadOptions options,
         ServerMetrics metrics,
@@ -60,23 +60,23 @@ public static class LiveEndpoints
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
         var ct = linked.Token;
         metrics.LiveStreamOpened();
+        frames.Open(pollId);
         try
         {
             while (!ct.IsCancellationRequested)
             {
                 var next = changes.NextChange(pollId);
-                // One check of the caller and one checkpoint for all three: they describe the same moment.
-                var (sequence, visible) = await readers.Results.ReadVisibleWithCheckpointAsync(pollId, user, ct);
+                // Each viewer is checked itself (visibility depends on who watches); the frame is shared.
+                var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(pollId, user, ct);
                 if (visible.Value is not { } poll)
                 {
                     yield break;
                 }
-                var heatmap = await readers.Heatmaps.ReadAsync(poll, sequence, ct);
-                var delta = await readers.Deltas.ReadAsync(poll, sequence, DeltaReader.DefaultSince, DeltaReader.DefaultWindow, ct);
+                var frame = await frames.GetAsync(poll, sequence, ct);
                 var sentAt = TimeProvider.System.GetTimestamp();
-                yield return new SseItem<object>(readers.Results.ToResponse(poll, sequence, null), "results") { EventId = sequence.ToString() };
-                yield return new SseItem<object>(heatmap, "heatmap");
-                yield return new SseItem<object>(delta, "delta");
+                yield return new SseItem<string>(frame.Results, "results") { EventId = frame.Sequence.ToString() };
+                yield return new SseItem<string>(frame.Heatmap, "heatmap");
+                yield return new SseItem<string>(frame.Delta, "delta");
                 if (!await WaitAsync(next, options.LiveKeepAlive, ct))
                 {
                     yield break;
@@ -91,6 +91,7 @@ public static class LiveEndpoints
         }
         finally
         {
+            frames.Close(pollId);
             metrics.LiveStreamClosed();
         }
     }

@@ -59,6 +59,7 @@ public static class TallyServer
         builder.Services.AddSingleton<ResultsReader>();
         builder.Services.AddSingleton<HeatmapReader>();
         builder.Services.AddSingleton<DeltaReader>();
+        builder.Services.AddSingleton<LiveFrames>();
         builder.Services.AddOptions<RecountOptions>().Bind(builder.Configuration.GetSection(RecountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Recounter>();
         builder.Services.AddOptions<FraudReviewOptions>().Bind(builder.Configuration.GetSection(FraudReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
