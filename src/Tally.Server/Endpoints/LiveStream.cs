@@ -14,6 +14,10 @@ public sealed class LiveStream(IAsyncEnumerable<SseItem<string>> events) : IResu
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = "text/event-stream";
+        // As the framework's own stream result: no cache or proxy keeps it, and no compression holds events back.
+        httpContext.Response.Headers.CacheControl = "no-cache,no-store";
+        httpContext.Response.Headers.Pragma = "no-cache";
+        httpContext.Response.Headers.ContentEncoding = "identity";
         httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
         await SseFormatter.WriteAsync(events, httpContext.Response.Body, httpContext.RequestAborted);
     }

@@ -16,6 +16,8 @@ public sealed class LiveStreamTests
         using var response = await host.Client.GetAsync($"/v1/polls/{id}/live", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         await Expect.StatusAsync(response, 200);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        // Even for an anonymous viewer no cache may keep or replay the stream.
+        Assert.True(response.Headers.CacheControl is { NoStore: true, NoCache: true }, $"Cache-Control: {response.Headers.CacheControl}");
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
         var first = await reader.NextResultsAsync(timeout.Token);
