@@ -8,9 +8,6 @@ namespace Tally.Server.Auth;
 
 public static class AuthenticationSetup
 {
-    /// <summary>Where a validated token of Tally's own leaves its user's name in the authentication properties.</summary>
-    public const string UsernameProperty = "tally_username";
-
     /// <summary>
     /// Bearer authentication for Tally's own HS256 tokens and those of configured external issuers, from the
     /// <see cref="AuthOptions"/> the caller configured (checked at start) and the own key <paramref name="ownKey"/> gives.
@@ -59,8 +56,7 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// Replaces the token's claims with the voter its issuer and subject name. Nothing else a token carries (a voter claim
-    /// of Tally's own name, "name", roles, scopes) survives as a claim; only the username in Tally's own tokens is kept,
-    /// beside the principal, for <see cref="BrowserSessions"/> to show.
+    /// of Tally's own name, "name", roles, scopes) survives to be read by anyone.
     /// </summary>
     private static Task IdentifyVoter(TokenValidatedContext context, TrustedIssuers issuers)
     {
@@ -71,10 +67,6 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
         context.Principal = VoterIdentity.Principal(issuers.VoterIdOf(token.Issuer, subject));
-        if (token.Issuer == issuers.Local.Issuer && token.TryGetPayloadValue<string>("name", out var username))
-        {
-            context.Properties.Items[UsernameProperty] = username;
-        }
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Tally.Server.Admin;
 using Tally.Server.Contracts;
 
@@ -30,9 +31,21 @@ public sealed class BrowserSessions(IAntiforgery antiforgery, AdminDirectory adm
             return null;
         }
         var expiresIn = signedIn.Properties?.ExpiresUtc is { } expires ? (int)Math.Max(0, (expires - clock.GetUtcNow()).TotalSeconds) : 0;
-        // Another issuer's voters have no Tally username; their voter id names them.
-        var username = signedIn.Properties?.Items.TryGetValue(AuthenticationSetup.UsernameProperty, out var name) == true && name is not null ? name : voterId;
-        return await DescribeAsync(http, voterId, username, expiresIn, ct);
+        return await DescribeAsync(http, voterId, UsernameOf(http.Request) ?? voterId, expiresIn, ct);
+    }
+
+    /// <summary>
+    /// The name in the token this request just signed in with, when Tally issued it (another issuer's voters have none:
+    /// their voter id names them). Read here, on this rare call, rather than on every request's validation.
+    /// </summary>
+    private string? UsernameOf(HttpRequest request)
+    {
+        var presented = SessionCookie.TokenOf(request)
+            ?? (request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? header["Bearer ".Length..].Trim()
+                : null);
+        return presented is not null && new JsonWebToken(presented) is var token && token.Issuer == issuers.Local.Issuer
+            && token.TryGetPayloadValue<string>("name", out var name) ? name : null;
     }
 
     private async Task<SessionResponse> DescribeAsync(HttpContext http, string voterId, string username, int expiresIn, CancellationToken ct) =>
