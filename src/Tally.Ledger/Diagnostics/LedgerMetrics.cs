@@ -16,6 +16,8 @@ public sealed class LedgerMetrics
     private readonly Counter<long> _rejected;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitTime;
+    private readonly Histogram<double> _stageTime;
+    private readonly Histogram<int> _roundTrips;
 
     public LedgerMetrics(IMeterFactory meters)
     {
@@ -25,7 +27,18 @@ public sealed class LedgerMetrics
         _batchSize = meter.CreateHistogram<int>("tally.ledger.batch.size", "{vote}", "Votes per group-commit transaction.");
         _commitTime = meter.CreateHistogram("tally.ledger.commit.duration", "s", "From a batch's write to its votes being durable.", tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
+        _stageTime = meter.CreateHistogram("tally.ledger.batch.stage.duration", "s",
+            "Time a group-commit batch spends in one stage (tag stage: read, insert, append, commit, durable).", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
+        _roundTrips = meter.CreateHistogram<int>("tally.ledger.batch.round_trips", "{round_trip}",
+            "Round trips to the database server one group-commit batch took (PostgreSQL; SQLite has none).");
     }
+
+    /// <param name="stage">One of <see cref="BatchStages"/>.</param>
+    public void BatchStage(string stage, TimeSpan elapsed) =>
+        _stageTime.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
+
+    public void BatchRoundTrips(int roundTrips) => _roundTrips.Record(roundTrips);
 
     public void BatchFormed(int votes) => _batchSize.Record(votes);
 
