@@ -91,7 +91,8 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
     /// commit), never for the thread pool. A failure before COMMIT is thrown as it is (nothing was committed), so the
     /// caller can tell a refused vote from a failed database; an unanswered COMMIT is a <see cref="LedgerOutcomeUnknownException"/>.
     /// </summary>
-    internal T Write<T>(Func<PostgresWrite, T> work)
+    /// <param name="trace">Told when the COMMIT came back, for a batch that is measured.</param>
+    internal T Write<T>(Func<PostgresWrite, T> work, PostgresBatchTrace? trace = null)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -105,6 +106,7 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         {
             throw OutcomeUnknown(ex);
         }
+        trace?.Committed();
         if (write.LastSequence is { } last)
         {
             Commits.Committed(last);

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Tally.Domain.Ballots;
 using Tally.Domain.Errors;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.Judging;
 
 namespace Tally.Ledger.Postgres;
@@ -49,14 +50,17 @@ internal static class PostgresVoteBatch
             AS k(voter_id, key, fingerprint, vote_id, poll_id, option_id, region, event)
         """;
 
-    public static Outcome<VoteReceipt>[] Write(PostgresWrite write, BatchJudge judge, TimeProvider clock)
+    public static Outcome<VoteReceipt>[] Write(PostgresWrite write, BatchJudge judge, TimeProvider clock, PostgresBatchTrace trace)
     {
         ReadKeysAndPolls(write, judge);
+        trace.RoundTrip();
+        trace.Lap(BatchStages.Read);
         // Read once the polls are share-locked: a close committed before now is seen (and refuses these votes whatever
         // this clock says), and a close still to come waits for this commit and reads its own time after.
         for (var inserts = judge.FirstRound(clock.GetUtcNow()); inserts.Count > 0; inserts = judge.NextRound())
         {
             InsertVotes(write, judge, inserts);
+            trace.RoundTrip();
             if (judge.LostWithKey() is { Count: > 0 } lost)
             {
                 // A new statement sees what other nodes committed while the insert waited for them.
@@ -64,10 +68,18 @@ internal static class PostgresVoteBatch
                 AddFindKeys(batch, judge, lost);
                 using var reader = batch.ExecuteReader();
                 ReadKeys(reader, judge);
+                trace.RoundTrip();
             }
         }
+        trace.Lap(BatchStages.Insert);
         var accepted = judge.Accepted();
-        var last = accepted.Count > 0 ? AppendEventsAndKeys(write, judge, accepted) : 0;
+        var last = 0L;
+        if (accepted.Count > 0)
+        {
+            last = AppendEventsAndKeys(write, judge, accepted);
+            trace.RoundTrip();
+        }
+        trace.Lap(BatchStages.Append);
         return judge.Outcomes(last - accepted.Count + 1);
     }
 

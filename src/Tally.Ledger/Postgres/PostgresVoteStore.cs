@@ -3,13 +3,14 @@ using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
 using Tally.Domain.Events;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
 
 namespace Tally.Ledger.Postgres;
 
-public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvider clock) : IVoteStore
+public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvider clock, LedgerMetrics metrics) : IVoteStore
 {
     /// <remarks>
     /// Runs synchronously on the caller's thread (the group-commit thread): see <see cref="PostgresVoteBatch"/>. COMMIT
@@ -19,7 +20,8 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
     {
         try
         {
-            return new(database.Write(write => PostgresVoteBatch.Write(write, new BatchJudge(batch), clock)), Task.CompletedTask);
+            var trace = new PostgresBatchTrace(metrics);
+            return new(database.Write(write => PostgresVoteBatch.Write(write, new BatchJudge(batch), clock, trace), trace), Task.CompletedTask);
         }
         catch (PostgresException ex) when (RefusedBatch(ex))
         {
