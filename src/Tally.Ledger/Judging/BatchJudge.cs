@@ -97,6 +97,12 @@ public sealed class BatchJudge
         return JudgeRound();
     }
 
+    /// <summary>
+    /// Whether the current round is the last that can insert (no vote is held back for a later one): a ledger may then
+    /// append the accepted votes' events in the same statement as this round's inserts.
+    /// </summary>
+    public bool LastRound => _pending.Count == 0;
+
     /// <summary>An insert of the current round went in.</summary>
     public void WentIn(int vote) => _accepted[vote] = true;
 

@@ -20,6 +20,8 @@ namespace Tally.Ledger.Postgres;
 /// <item>the committed <c>event_head.last_sequence</c> is therefore a high-water mark: every event at or below it is
 /// committed and visible to any snapshot taken after it was read.</item>
 /// </list>
+/// A vote batch takes its numbers the same way, inside the one statement that inserts its votes, events and keys
+/// (<see cref="PostgresVoteBatch"/>), after the votes are in.
 /// The lock is taken as late as possible (after vote and poll rows, which may wait on other transactions' unique-index
 /// entries or poll locks), so it is held only for the event and key inserts and the COMMIT, and no one waits for
 /// anything else while holding it.
@@ -44,6 +46,9 @@ internal static class PostgresEventAppender
     /// </summary>
     private const string NotifySql = $"SELECT pg_notify('{PostgresCommitListener.Channel}', last_sequence::text) FROM event_head";
 
+    /// <summary>The notification of the head this transaction leaves behind; after its last command that takes sequences.</summary>
+    public static NpgsqlBatchCommand Notify() => new(NotifySql);
+
     /// <summary>
     /// Adds to <paramref name="batch"/> the commands that take sequences for <paramref name="events"/> and insert them.
     /// They must be the batch's first row-returning commands: the batch's scalar is then the last sequence taken.
@@ -60,7 +65,7 @@ internal static class PostgresEventAppender
             PostgresValues.Array(events.Payloads, NpgsqlDbType.Jsonb),
             PostgresValues.Array(events.RecordedAt, NpgsqlDbType.Bigint)));
         // In the same batch, so waking the other nodes costs no extra round trip.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        batch.BatchCommands.Add(Notify());
     }
 
     /// <summary>Runs a batch built with <see cref="Add"/>; returns the last sequence it took, remembered for waking readers.</summary>

@@ -173,5 +173,11 @@ internal static class PostgresSchema
             created_at bigint NOT NULL
         );
         """,
+        """
+        -- A key points at the vote it answered instead of copying it: a replay reads the poll, option, region and time
+        -- from that vote's row, which is kept (flagged, never deleted) whatever happens to the vote. Rows written before
+        -- keep their copies' bytes until rewritten (DROP COLUMN does not rewrite the table), unread.
+        ALTER TABLE idempotency_keys DROP COLUMN poll_id, DROP COLUMN option_id, DROP COLUMN region, DROP COLUMN recorded_at;
+        """,
     ];
 }

@@ -9,26 +9,34 @@ namespace Tally.Ledger.Postgres;
 
 /// <summary>
 /// One group-commit transaction on PostgreSQL: reads the rows <see cref="BatchJudge"/> needs, runs the inserts it asks
-/// for, and appends the accepted votes' events and keys, in a handful of round trips.
+/// for, and appends the accepted votes' events and keys, in three round trips.
 /// </summary>
 /// <remarks>
 /// Synchronous on purpose: it runs on the group-commit thread, which has nothing else to do while it waits. Awaiting each
 /// of the round trips instead queues every continuation behind the request work in the thread pool, and the batch
 /// (and every vote in it) waits its turn there several times over.
-/// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one multi-row insert of the votes,
-/// ON CONFLICT on the live-vote index (again for a later round, rarely); (3) event_head, the events and the new keys; then COMMIT. A refused vote writes
-/// nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote by vote by the batcher.
+/// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one statement inserting the votes
+/// (ON CONFLICT on the live-vote index) and, for those that went in, taking their sequences from event_head and inserting
+/// their events and keys; then COMMIT. The statement writes an event exactly for each vote row it inserted, so the
+/// judge's verdicts stay the judge's: it only learns afterwards which went in. A round that is not the judge's last (a
+/// key two votes of the batch claim for different ballots, rarely) inserts votes only, and the last appends for all.
+/// A refused vote writes nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote
+/// by vote by the batcher. Stages: the statement's time is the <see cref="BatchStages.Insert"/> stage (it is the
+/// append too); <see cref="BatchStages.Append"/> is not recorded.
 /// </remarks>
 internal static class PostgresVoteBatch
 {
-    // One primary-key probe per key, whatever the statistics say. Written as a join, the statement is prepared once and
-    // its plan kept: on a fresh ledger that plan is a hash join over a sequential scan of the (then empty) table, and it
-    // stays that way as the table grows until autovacuum's first ANALYZE. LIMIT 1 keeps the lateral from being flattened.
+    // One primary-key probe per key, and one for its vote, whatever the statistics say. Written as joins, the statement is
+    // prepared once and its plan kept: on a fresh ledger that plan is a hash join over a sequential scan of the (then
+    // empty) table, and it stays that way as the table grows until autovacuum's first ANALYZE. LIMIT 1 keeps the laterals
+    // from being flattened.
     internal const string FindKeysSql = """
-        SELECT k.voter_id, k.key, k.fingerprint, k.vote_id, k.poll_id, k.option_id, k.region, k.recorded_at, k.sequence
+        SELECT k.voter_id, k.key, k.fingerprint, k.vote_id, v.poll_id, v.option_id, v.region, v.timestamp, k.sequence
         FROM unnest($1::text[], $2::text[]) AS wanted(voter_id, key)
         CROSS JOIN LATERAL (
             SELECT * FROM idempotency_keys i WHERE i.voter_id = wanted.voter_id AND i.key = wanted.key LIMIT 1) AS k
+        CROSS JOIN LATERAL (
+            SELECT * FROM vote_records r WHERE r.vote_id = k.vote_id LIMIT 1) AS v
         """;
 
     // The conflict target names the partial unique index: a live vote for the same (poll, voter) inserts nothing, while
@@ -42,12 +50,28 @@ internal static class PostgresVoteBatch
         RETURNING vote_id
         """;
 
-    // Runs after PostgresEventAppender's commands in the same batch, so event_head already holds this transaction's numbers.
-    private const string InsertKeysSql = """
-        INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, poll_id, option_id, region, recorded_at, sequence)
-        SELECT k.voter_id, k.key, k.fingerprint, k.vote_id, k.poll_id, k.option_id, k.region, $1, h.last_sequence - $2 + k.event
-        FROM event_head h, unnest($3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::integer[], $9::text[], $10::bigint[])
-            AS k(voter_id, key, fingerprint, vote_id, poll_id, option_id, region, event)
+    // The accepted votes are those accepted in earlier rounds and those this insert put in, numbered in batch order.
+    // event_head is updated only once the insert is over (its count needs every inserted row), so its row lock is taken
+    // after any wait on other transactions' index entries, as PostgresEventAppender requires.
+    internal const string InsertVotesAndAppendSql = $"""
+        WITH inserted AS ({InsertVotesSql}),
+        accepted AS (
+            SELECT a.*, row_number() OVER (ORDER BY a.ordinal) AS n, count(*) OVER () AS total
+            FROM unnest($9::uuid[], $10::boolean[], $11::text[], $12::uuid[], $13::jsonb[], $14::text[], $15::text[], $16::text[])
+                WITH ORDINALITY AS a(vote_id, earlier, type, poll_id, payload, voter_id, key, fingerprint, ordinal)
+            WHERE a.earlier OR a.vote_id IN (SELECT vote_id FROM inserted)),
+        head AS (
+            UPDATE event_head SET last_sequence = last_sequence + (SELECT count(*) FROM accepted)
+            WHERE EXISTS (SELECT FROM accepted)
+            RETURNING last_sequence),
+        appended AS (
+            INSERT INTO events (sequence, type, poll_id, payload, recorded_at)
+            SELECT h.last_sequence - a.total + a.n, a.type, a.poll_id, a.payload, $1 FROM head h, accepted a),
+        keys AS (
+            INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, sequence)
+            SELECT a.voter_id, a.key, a.fingerprint, a.vote_id, h.last_sequence - a.total + a.n
+            FROM head h, accepted a WHERE a.key IS NOT NULL)
+        SELECT (SELECT last_sequence FROM head), array(SELECT vote_id FROM inserted)
         """;
 
     public static Outcome<VoteReceipt>[] Write(PostgresWrite write, BatchJudge judge, TimeProvider clock, PostgresBatchTrace trace)
@@ -55,11 +79,13 @@ internal static class PostgresVoteBatch
         ReadKeysAndPolls(write, judge);
         trace.RoundTrip();
         trace.Lap(BatchStages.Read);
+        var appended = false;
         // Read once the polls are share-locked: a close committed before now is seen (and refuses these votes whatever
         // this clock says), and a close still to come waits for this commit and reads its own time after.
         for (var inserts = judge.FirstRound(clock.GetUtcNow()); inserts.Count > 0; inserts = judge.NextRound())
         {
-            InsertVotes(write, judge, inserts);
+            appended = judge.LastRound;
+            Insert(write, judge, inserts, appended ? judge.Accepted() : null);
             trace.RoundTrip();
             if (judge.LostWithKey() is { Count: > 0 } lost)
             {
@@ -71,16 +97,15 @@ internal static class PostgresVoteBatch
                 trace.RoundTrip();
             }
         }
-        trace.Lap(BatchStages.Insert);
         var accepted = judge.Accepted();
-        var last = 0L;
-        if (accepted.Count > 0)
+        if (accepted.Count > 0 && !appended)
         {
-            last = AppendEventsAndKeys(write, judge, accepted);
+            // The last round inserted nothing (its votes were all answered otherwise): the earlier rounds' votes still need their events.
+            Insert(write, judge, [], accepted);
             trace.RoundTrip();
         }
-        trace.Lap(BatchStages.Append);
-        return judge.Outcomes(last - accepted.Count + 1);
+        trace.Lap(BatchStages.Insert);
+        return judge.Outcomes((write.LastSequence ?? 0) - accepted.Count + 1);
     }
 
     private static void ReadKeysAndPolls(PostgresWrite write, BatchJudge judge)
@@ -104,7 +129,11 @@ internal static class PostgresVoteBatch
         }
     }
 
-    private static void InsertVotes(PostgresWrite write, BatchJudge judge, IReadOnlyList<int> inserts)
+    /// <summary>
+    /// Inserts the round's votes and tells the judge which went in. With <paramref name="earlier"/> (the votes accepted
+    /// in earlier rounds), in the same statement appends the events and keys of those and of this round's that went in.
+    /// </summary>
+    private static void Insert(PostgresWrite write, BatchJudge judge, IReadOnlyList<int> inserts, IReadOnlyList<int>? earlier)
     {
         var votes = judge.Votes;
         // Inserted in (poll, voter) order: two transactions that would wait on each other's index entries take them in
@@ -134,22 +163,44 @@ internal static class PostgresVoteBatch
             ips[n] = vote.Command.Client.IpAddress;
             agents[n] = vote.Command.Client.UserAgent;
         }
+        var command = PostgresValues.Command(earlier is null ? InsertVotesSql : InsertVotesAndAppendSql,
+            PostgresValues.Instant(judge.Now),
+            PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
+            PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
+            PostgresValues.Array(voterIds, NpgsqlDbType.Text),
+            PostgresValues.Array(optionIds, NpgsqlDbType.Integer),
+            PostgresValues.Array(regions, NpgsqlDbType.Text),
+            PostgresValues.Array(ips, NpgsqlDbType.Text),
+            PostgresValues.Array(agents, NpgsqlDbType.Text));
+        if (earlier is not null)
+        {
+            AddAppend(command, judge, inserts, earlier);
+        }
         var inserted = new HashSet<Guid>(count);
         using (var batch = write.CreateBatch())
         {
-            batch.BatchCommands.Add(PostgresValues.Command(InsertVotesSql,
-                PostgresValues.Instant(judge.Now),
-                PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
-                PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
-                PostgresValues.Array(voterIds, NpgsqlDbType.Text),
-                PostgresValues.Array(optionIds, NpgsqlDbType.Integer),
-                PostgresValues.Array(regions, NpgsqlDbType.Text),
-                PostgresValues.Array(ips, NpgsqlDbType.Text),
-                PostgresValues.Array(agents, NpgsqlDbType.Text)));
-            using var reader = batch.ExecuteReader();
-            while (reader.Read())
+            batch.BatchCommands.Add(command);
+            if (earlier is not null)
             {
-                inserted.Add(reader.GetGuid(0));
+                // In the same round trip; a batch that appended nothing notifies the head as it was, which wakes no one wrongly.
+                batch.BatchCommands.Add(PostgresEventAppender.Notify());
+            }
+            using var reader = batch.ExecuteReader();
+            if (earlier is null)
+            {
+                while (reader.Read())
+                {
+                    inserted.Add(reader.GetGuid(0));
+                }
+            }
+            else
+            {
+                reader.Read();
+                if (!reader.IsDBNull(0))
+                {
+                    write.LastSequence = reader.GetInt64(0);
+                }
+                inserted.UnionWith(reader.GetFieldValue<Guid[]>(1));
             }
         }
         foreach (var i in inserts)
@@ -161,65 +212,50 @@ internal static class PostgresVoteBatch
         }
     }
 
-    /// <returns>The last sequence taken.</returns>
-    private static long AppendEventsAndKeys(PostgresWrite write, BatchJudge judge, IReadOnlyList<int> accepted)
+    /// <summary>The append's parameters: every vote that may be accepted, in batch order, with its event and key.</summary>
+    private static void AddAppend(NpgsqlBatchCommand command, BatchJudge judge, IReadOnlyList<int> inserts, IReadOnlyList<int> earlier)
     {
         var votes = judge.Votes;
-        var now = judge.Now;
-        var keyCount = 0;
-        foreach (var i in accepted)
+        var candidates = new int[earlier.Count + inserts.Count];
+        for (var n = 0; n < earlier.Count; n++)
         {
-            if (votes[i].Command.IdempotencyKey is not null)
-            {
-                keyCount++;
-            }
+            candidates[n] = earlier[n];
         }
-        // Events in batch order; everything is encoded before event_head is locked, so the lock covers only the inserts and COMMIT.
-        var events = new EventRows(accepted.Count);
-        var voters = new string[keyCount];
-        var keys = new string[keyCount];
-        var fingerprints = new string[keyCount];
-        var voteIds = new Guid[keyCount];
-        var pollIds = new Guid[keyCount];
-        var optionIds = new int[keyCount];
-        var regions = new string?[keyCount];
-        var eventOrdinals = new long[keyCount];
-        var k = 0;
-        foreach (var i in accepted)
+        for (var n = 0; n < inserts.Count; n++)
         {
+            candidates[earlier.Count + n] = inserts[n];
+        }
+        Array.Sort(candidates);
+        var count = candidates.Length;
+        var events = new EventRows(count);
+        var voteIds = new Guid[count];
+        var isEarlier = new bool[count];
+        var voters = new string[count];
+        var keys = new string?[count];
+        var fingerprints = new string?[count];
+        var earlierSet = earlier.Count > 0 ? new HashSet<int>(earlier) : null;
+        for (var n = 0; n < count; n++)
+        {
+            var i = candidates[n];
             var vote = votes[i];
-            var ballot = vote.Ballot;
-            events.Add(judge.Cast(i), now);
+            events.Add(judge.Cast(i), judge.Now);
+            voteIds[n] = vote.VoteId;
+            isEarlier[n] = earlierSet?.Contains(i) ?? false;
+            voters[n] = vote.Ballot.VoterId;
             if (vote.Command.IdempotencyKey is { } key)
             {
-                voters[k] = ballot.VoterId;
-                keys[k] = key;
-                fingerprints[k] = vote.Fingerprint;
-                voteIds[k] = vote.VoteId;
-                pollIds[k] = ballot.PollId;
-                optionIds[k] = ballot.OptionId;
-                regions[k] = ballot.Region;
-                eventOrdinals[k] = events.Count;
-                k++;
+                keys[n] = key;
+                fingerprints[n] = vote.Fingerprint;
             }
         }
-        using var batch = write.CreateBatch();
-        PostgresEventAppender.Add(batch, events);
-        if (keyCount > 0)
-        {
-            batch.BatchCommands.Add(PostgresValues.Command(InsertKeysSql,
-                PostgresValues.Instant(now),
-                PostgresValues.Bigint(accepted.Count),
-                PostgresValues.Array(voters, NpgsqlDbType.Text),
-                PostgresValues.Array(keys, NpgsqlDbType.Text),
-                PostgresValues.Array(fingerprints, NpgsqlDbType.Text),
-                PostgresValues.Array(voteIds, NpgsqlDbType.Uuid),
-                PostgresValues.Array(pollIds, NpgsqlDbType.Uuid),
-                PostgresValues.Array(optionIds, NpgsqlDbType.Integer),
-                PostgresValues.Array(regions, NpgsqlDbType.Text),
-                PostgresValues.Array(eventOrdinals, NpgsqlDbType.Bigint)));
-        }
-        return PostgresEventAppender.Execute(write, batch);
+        command.Parameters.Add(PostgresValues.Array(voteIds, NpgsqlDbType.Uuid));
+        command.Parameters.Add(PostgresValues.Array(isEarlier, NpgsqlDbType.Boolean));
+        command.Parameters.Add(PostgresValues.Array(events.Types, NpgsqlDbType.Text));
+        command.Parameters.Add(PostgresValues.Array(events.PollIds, NpgsqlDbType.Uuid));
+        command.Parameters.Add(PostgresValues.Array(events.Payloads, NpgsqlDbType.Jsonb));
+        command.Parameters.Add(PostgresValues.Array(voters, NpgsqlDbType.Text));
+        command.Parameters.Add(PostgresValues.Array(keys, NpgsqlDbType.Text));
+        command.Parameters.Add(PostgresValues.Array(fingerprints, NpgsqlDbType.Text));
     }
 
     private static void AddFindKeys(NpgsqlBatch batch, BatchJudge judge, IReadOnlyList<int> votes)

@@ -20,7 +20,7 @@ public sealed class PostgresPlanTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
-    public async Task Idempotency_key_lookup_probes_the_primary_key_in_a_generic_plan_made_on_an_empty_ledger()
+    public async Task Idempotency_key_lookup_probes_the_primary_keys_in_a_generic_plan_made_on_an_empty_ledger()
     {
         // Brings the schema up, as a node starting on a fresh database does.
         await using (new PostgresLedgerDatabase(_fixture.ConnectionString, new LedgerCommits()))
@@ -35,6 +35,9 @@ public sealed class PostgresPlanTests : IAsyncLifetime
 
         Assert.Contains("Index Scan using idempotency_keys_pkey", plan);
         Assert.DoesNotContain("Seq Scan on idempotency_keys", plan);
+        // A found key's answer is read from its vote's row, by its primary key too.
+        Assert.Contains("Index Scan using vote_records_pkey", plan);
+        Assert.DoesNotContain("Seq Scan on vote_records", plan);
     }
 
     [Fact]
