@@ -76,14 +76,6 @@ internal static class PostgresEventAppender
         return last;
     }
 
-    /// <summary><see cref="ExecuteAsync"/>, blocking: see <see cref="PostgresLedgerDatabase.Write{T}"/>.</summary>
-    public static long Execute(PostgresWrite write, NpgsqlBatch batch)
-    {
-        var last = Convert.ToInt64(batch.ExecuteScalar());
-        write.LastSequence = last;
-        return last;
-    }
-
     /// <summary>Appends one event with whatever commands <paramref name="before"/> added; returns its sequence.</summary>
     public static async Task<long> AppendOneAsync(PostgresWrite write, NpgsqlBatch before, LedgerEvent e, DateTimeOffset at, CancellationToken ct)
     {
