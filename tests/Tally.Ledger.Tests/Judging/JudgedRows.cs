@@ -90,8 +90,12 @@ public sealed class JudgedRows
                 judge.Found(poll);
             }
         }
+        var lastRound = false;
         for (var inserts = judge.FirstRound(Now); inserts.Count > 0; inserts = judge.NextRound())
         {
+            // A ledger appends the events with the round the judge calls its last: no round may come after it.
+            Assert.False(lastRound, "A round with inserts came after the one the judge called its last.");
+            lastRound = judge.LastRound;
             foreach (var i in inserts)
             {
                 var ballot = judge.Votes[i].Ballot;
