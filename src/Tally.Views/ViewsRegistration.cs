@@ -45,6 +45,8 @@ public static class ViewsRegistration
         AddFraud<MemoryFraudProjection>(services, configuration);
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryResultsProjection>());
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryHeatmapProjection>());
+        services.AddKeyedSingleton<IResultsView>(ReadPath, (sp, _) => sp.GetRequiredService<MemoryResultsProjection>());
+        services.AddKeyedSingleton<IHeatmapView>(ReadPath, (sp, _) => sp.GetRequiredService<MemoryHeatmapProjection>());
         // Registered before the projection daemon, so the snapshot is loaded before it starts and written after it stops.
         services.AddSingleton(sp => new MemoryViewsStamp(
             sp.GetServices<IProjection>(),
@@ -55,6 +57,12 @@ public static class ViewsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<MemoryViewsStamp>());
         return services;
     }
+
+    /// <summary>
+    /// The service key of the results and heatmap views that answer readers: the views themselves in memory, a near
+    /// cache in front of Redis.
+    /// </summary>
+    public const string ReadPath = "reads";
 
     /// <summary>The memory views' snapshot, in the data folder.</summary>
     public const string MemorySnapshotFileName = "views.snapshot";
@@ -90,6 +98,9 @@ public static class ViewsRegistration
         AddFraud<RedisFraudProjection>(services, configuration);
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisResultsProjection>());
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisHeatmapProjection>());
+        // Readers of results and heatmaps go through the near cache; checks of the views themselves (recounts) do not.
+        services.AddKeyedSingleton<IResultsView, NearResultsView>(ReadPath);
+        services.AddKeyedSingleton<IHeatmapView, NearHeatmapView>(ReadPath);
         services.AddSingleton<IViewsStamp, RedisViewsStamp>();
         // One subscription to the change channel, shared by the live streams and the follower's progress.
         services.AddSingleton<RedisChangeRelay>();

@@ -1,11 +1,12 @@
 using Tally.Server.Contracts;
+using Tally.Views;
 using Tally.Views.Heatmap;
 using Tally.Views.Results;
 
 namespace Tally.Server.Endpoints;
 
 /// <summary>A poll's votes by region and option, as GET …/heatmap and the live stream send them.</summary>
-public sealed class HeatmapReader(IHeatmapView heatmaps)
+public sealed class HeatmapReader([FromKeyedServices(ViewsRegistration.ReadPath)] IHeatmapView heatmaps)
 {
     /// <param name="poll">The tally the caller was found allowed to see (<see cref="ResultsReader"/>).</param>
     /// <param name="sequence">The checkpoint read before it.</param>

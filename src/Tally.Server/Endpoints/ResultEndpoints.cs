@@ -16,7 +16,8 @@ public static class ResultEndpoints
     {
         var group = routes.MapGroup("/v1/polls/{id}").WithTags("Results").FromViews();
         group.MapGet("/results", GetResultsAsync)
-            .WithSummary("Read the results").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
+            .WithSummary("Read the results").WithProblemCodes(ErrorCodes.ValidationFailed, ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden)
+            .AddOpenApiOperationTransformer((operation, _, _) => ResultsCaching.DescribeAsync(operation));
         group.MapGet("/heatmap", GetHeatmapAsync)
             .WithSummary("Read the region heatmap").WithProblemCodes(ErrorCodes.PollNotFound, ErrorCodes.ResultsHidden);
         group.MapGet("/delta", GetDeltaAsync)
@@ -24,12 +25,13 @@ public static class ResultEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ResultsResponse>, ProblemHttpResult>> GetResultsAsync(
+    private static async Task<Results<Ok<ResultsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetResultsAsync(
         Guid id,
         [FromQuery(Name = "min_sequence")] long? minSequence,
         ClaimsPrincipal user,
         ResultsReader reader,
         ReadYourWrites reads,
+        HttpContext http,
         CancellationToken ct)
     {
         if (minSequence is < 0)
@@ -37,8 +39,13 @@ public static class ResultEndpoints
             return Problem.Invalid("min_sequence", "min_sequence is a sequence number from a vote receipt (0 or more).");
         }
         var met = await reads.WaitAsync(minSequence, ct);
-        var outcome = await reader.ReadAsync(id, user, met, ct);
-        return outcome.Value is { } response ? TypedResults.Ok(response) : Problem.Of(outcome.Rejection!);
+        var (sequence, visible) = await reader.ReadVisibleWithCheckpointAsync(id, user, ct);
+        if (visible.Value is not { } poll)
+        {
+            return Problem.Of(visible.Rejection!);
+        }
+        var response = reader.ToResponse(poll, sequence, met);
+        return ResultsCaching.NotModified(http, poll, response) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<HeatmapResponse>, ProblemHttpResult>> GetHeatmapAsync(

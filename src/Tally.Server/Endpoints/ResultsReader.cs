@@ -4,13 +4,14 @@ using Tally.Domain.Polls;
 using Tally.Server.Auth;
 using Tally.Server.Contracts;
 using Tally.Sync;
+using Tally.Views;
 using Tally.Views.Results;
 using Tally.Views.VoterStatus;
 
 namespace Tally.Server.Endpoints;
 
 /// <summary>Reads a poll's tally from the views and decides whether this caller may see it yet.</summary>
-public sealed class ResultsReader(IResultsView results, IVoterStatusView voters, SyncLag lag, TimeProvider clock)
+public sealed class ResultsReader([FromKeyedServices(ViewsRegistration.ReadPath)] IResultsView results, IVoterStatusView voters, SyncLag lag, TimeProvider clock)
 {
     public async Task<Outcome<PollResults>> ReadVisibleAsync(Guid pollId, ClaimsPrincipal caller, CancellationToken ct) =>
         await CheckVisibleAsync(pollId, await results.GetAsync(pollId, ct), caller, ct);
@@ -43,20 +44,6 @@ public sealed class ResultsReader(IResultsView results, IVoterStatusView voters,
         return ResultsAccess.CanSee(poll.Visibility, status, isOwner, hasVoted)
             ? Outcome<PollResults>.Ok(poll)
             : Rejections.ResultsHidden(poll.Visibility);
-    }
-
-    /// <summary>
-    /// The checkpoint is read before the snapshot: snapshots are published before checkpoints move,
-    /// so the snapshot holds every event up to the sequence reported.
-    /// </summary>
-    public async Task<Outcome<ResultsResponse>> ReadAsync(Guid pollId, ClaimsPrincipal caller, bool? minSequenceMet, CancellationToken ct)
-    {
-        var (sequence, outcome) = await ReadVisibleWithCheckpointAsync(pollId, caller, ct);
-        if (outcome.Value is not { } poll)
-        {
-            return outcome.Rejection!;
-        }
-        return Outcome<ResultsResponse>.Ok(ToResponse(poll, sequence, minSequenceMet));
     }
 
     public ResultsResponse ToResponse(PollResults poll, long sequence, bool? minSequenceMet)

@@ -175,12 +175,15 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
             Describe(stored);
         }
         var epoch = store.Epoch.Current;
-        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, Name, written, _pointer!, expected: null, next: 0, epoch, Announcement(changes), changes)
+        // Every view announces a repair, which moves no checkpoint: near caches cannot tell which of their values predate it.
+        var announcement = !IsShadow && changes.ChangedPolls.Count > 0 ? new ChangeAnnouncement(store.NodeId, changes.ChangedPolls).ToString() : null;
+        var outcome = await ApplyScript.RunAsync(store.Database, store.Keys, Name, written, _pointer!, expected: null, next: 0, epoch, announcement, changes)
             .ConfigureAwait(false);
         if (outcome.Status != ApplyStatus.Applied)
         {
             throw Refused(outcome, epoch);
         }
+        store.Announced.ChangedHere();
         Published(changes.ChangedPolls);
     }
 
@@ -204,6 +207,9 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
     private protected virtual void Applied(IReadOnlyCollection<Guid> pollIds)
     {
     }
+
+    /// <summary>Whether every applied chunk is announced with the checkpoint it reached (<see cref="AnnouncedChanges"/>).</summary>
+    internal bool AnnouncesChunks => Announces;
 
     internal bool IsShadow => _live is not null;
 
@@ -291,7 +297,7 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
         }
         var next = pending[end - 1].Sequence;
         var epoch = store.Epoch.Current;
-        var outcome = ApplyScript.RunAsync(store.Database, store.Keys, Name, written, _pointer!, expected, next, epoch, Announcement(changes), changes);
+        var outcome = ApplyScript.RunAsync(store.Database, store.Keys, Name, written, _pointer!, expected, next, epoch, Announcement(changes, next), changes);
         return new SentChunk(start, end, next, epoch, changes, outcome);
     }
 
@@ -307,8 +313,9 @@ public abstract class RedisProjection(RedisViewStore store) : IProjection
         }
     }
 
-    private string? Announcement(ChangeSet changes) =>
-        !IsShadow && Announces && changes.ChangedPolls.Count > 0 ? new ChangeAnnouncement(store.NodeId, changes.ChangedPolls).ToString() : null;
+    // Every chunk, even one that changed no poll, so a node that heard them all knows how far its near cache can trust.
+    private string? Announcement(ChangeSet changes, long next) =>
+        !IsShadow && Announces ? new ChangeAnnouncement(store.NodeId, changes.ChangedPolls, next).ToString() : null;
 
     // A shadow publishes nothing until its swap; it remembers what to announce then.
     private void Published(IReadOnlyCollection<Guid> pollIds)

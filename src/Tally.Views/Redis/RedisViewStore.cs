@@ -28,6 +28,9 @@ public sealed class RedisViewStore
 
     public LeaderEpoch Epoch { get; }
 
+    /// <summary>What this node heard on the change channel, for its near cache (<see cref="NearPolls{T}"/>).</summary>
+    public AnnouncedChanges Announced { get; } = new();
+
     /// <summary>Tells this node's own change announcements apart from other nodes', which arrive over pub/sub.</summary>
     public Guid NodeId { get; } = Guid.NewGuid();
 }

@@ -41,6 +41,12 @@ public sealed class RedisViewsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = Section + ":GenerationGrace must be positive and at most 1.00:00:00.")]
     public TimeSpan GenerationGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Polls whose tally and heatmap this node keeps in memory between changes (its near cache); 0 reads Redis every time.
+    /// </summary>
+    [Range(0, 10_000_000, ErrorMessage = Section + ":NearCachePolls must be from 0 to 10000000.")]
+    public int NearCachePolls { get; set; } = 10_000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // A node that missed the announcement reads the old generation until its refresh: it must still be there.

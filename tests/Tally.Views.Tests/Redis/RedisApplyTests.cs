@@ -213,7 +213,7 @@ public sealed class RedisApplyTests(RedisServer redis) : RedisPrefixTests(redis)
         var writerChanges = new PollChangeFeed();
         var writer = new RedisResultsProjection(Redis.Store(Prefix), writerChanges);
         var readerChanges = new PollChangeFeed();
-        var relay = new RedisChangeRelay(Redis.Store(Prefix), readerChanges);
+        var relay = new RedisChangeRelay(Redis.Store(Prefix), readerChanges, []);
         await relay.StartAsync(Ct);
         try
         {

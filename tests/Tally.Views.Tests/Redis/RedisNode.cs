@@ -36,7 +36,7 @@ internal sealed class RedisNode : IAsyncDisposable
         Views = new ViewSet(changes, Results, Heatmap, new RedisDeltaProjection(Store), new RedisVoterStatusProjection(Store),
             new RedisPollCatalogProjection(Store));
         Stamp = new RedisViewsStamp(Store, Views.All);
-        _relay = new RedisChangeRelay(Store, changes);
+        _relay = new RedisChangeRelay(Store, changes, Views.All);
     }
 
     public RedisViewStore Store { get; }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Tally.Domain.Polls;
+using Tally.Server.Contracts;
+using Tally.Views.Results;
+
+namespace Tally.Server.Endpoints;
+
+/// <summary>
+/// Lets a browser or a CDN keep GET …/results for a second and ask again cheaply: a weak ETag that changes exactly when
+/// the answer does (status, counts, amendment, whether min_sequence was met), and 304 to an If-None-Match that names it.
+/// Weak because <c>as_of</c> and <c>sequence</c> move with every read while the tally stands still. Only an answer
+/// everyone may see is <c>public</c>; one shown to its owner or to those who voted is <c>private</c> (and the security
+/// headers make any answer to an authenticated request <c>no-store</c>).
+/// </summary>
+public static class ResultsCaching
+{
+    /// <summary>How long a cache may serve an answer without asking again, in seconds.</summary>
+    public const int MaxAge = 1;
+
+    private const string ForEveryone = "public, max-age=1";
+    private const string ForTheCaller = "private, max-age=1";
+
+    /// <summary>The answer's ETag: W/"…", 16 hex digits of an FNV-1a hash of what the answer says, the same on every node.</summary>
+    public static string ETagOf(ResultsResponse response)
+    {
+        var hash = new Fnv64();
+        hash.Add(response.PollId);
+        hash.Add((long)response.Status);
+        hash.Add(response.TotalVotes);
+        hash.Add(response.MinSequenceMet switch { null => 0, false => 1, true => 2 });
+        hash.Add(response.AmendedAt?.UtcTicks ?? -1);
+        foreach (var option in response.Options)
+        {
+            hash.Add(option.OptionId);
+            hash.Add(option.Votes);
+        }
+        return "W/\"" + hash.Value.ToString("x16", CultureInfo.InvariantCulture) + "\"";
+    }
+
+    /// <summary>Sets the headers and says whether the caller already holds this answer (answer 304).</summary>
+    public static bool NotModified(HttpContext http, PollResults poll, ResultsResponse response)
+    {
+        var etag = ETagOf(response);
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = ResultsAccess.CanSee(poll.Visibility, response.Status, isOwner: false, hasVoted: false) ? ForEveryone : ForTheCaller;
+        var asked = http.Request.Headers.IfNoneMatch;
+        if (asked.Count == 0 || !EntityTagHeaderValue.TryParseList(asked, out var tags))
+        {
+            return false;
+        }
+        var current = new EntityTagHeaderValue(etag[2..], isWeak: true);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+
+    /// <summary>The headers and the 304 in the operation's description.</summary>
+    public static Task DescribeAsync(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-None-Match",
+            In = ParameterLocation.Header,
+            Description = "An ETag from an earlier answer: when the answer is still the same, 304 with no body.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        var headers = new Dictionary<string, IOpenApiHeader>
+        {
+            ["ETag"] = new OpenApiHeader
+            {
+                Description = "A weak validator that changes exactly when the answer does (as_of and sequence aside); the same on every node.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+            ["Cache-Control"] = new OpenApiHeader
+            {
+                Description = "public, max-age=1 when everyone may see the results; private, max-age=1 when only some callers may; no-store for an authenticated request.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+        };
+        operation.Responses ??= new OpenApiResponses();
+        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse answer)
+        {
+            answer.Headers = headers;
+        }
+        operation.Responses["304"] = new OpenApiResponse { Description = "Not Modified: the answer the If-None-Match ETag names is still current.", Headers = headers };
+        return Task.CompletedTask;
+    }
+
+    // FNV-1a over 64-bit values: fixed, so every node and every run gives the same tag for the same answer.
+    private struct Fnv64()
+    {
+        public ulong Value { get; private set; } = 14695981039346656037;
+
+        public void Add(long value)
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                Value = (Value ^ (byte)(value >> (i * 8))) * 1099511628211;
+            }
+        }
+
+        public void Add(Guid value)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            value.TryWriteBytes(bytes);
+            Add(BitConverter.ToInt64(bytes));
+            Add(BitConverter.ToInt64(bytes[8..]));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Tally.Views.Progress;
+
+namespace Tally.Views.Redis;
+
+/// <summary>
+/// One view's values per poll held in this node's memory, served while <see cref="AnnouncedChanges"/> says they are
+/// still the answer at the node's applied checkpoint, so a reader who waited for their own vote sees it. At most
+/// <c>capacity</c> polls: past it, those not read since the last sweep are dropped.
+/// </summary>
+public sealed class NearPolls<T>(AnnouncedChanges changes, ViewProgress progress, ViewsState state, int capacity)
+{
+    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+
+    private sealed class Entry(T value, NearTicket ticket)
+    {
+        public T Value => value;
+
+        public NearTicket Ticket => ticket;
+
+        public volatile bool Read;
+    }
+
+    /// <summary>Polls held now.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// The poll's value and a checkpoint it holds every change of the poll up to: from memory when it is still the answer,
+    /// else from <paramref name="read"/> (which gives its own checkpoint), kept when nothing changed the poll meanwhile.
+    /// </summary>
+    public async ValueTask<(long Checkpoint, T Value)> GetAsync(
+        Guid pollId, Func<Guid, CancellationToken, ValueTask<(long Checkpoint, T Value)>> read, CancellationToken ct)
+    {
+        var applied = progress.AppliedSequence;
+        if (_entries.TryGetValue(pollId, out var held) && !state.Rebuilding && changes.Covers(pollId, held.Ticket, applied))
+        {
+            held.Read = true;
+            return (applied, held.Value);
+        }
+        if (capacity == 0)
+        {
+            return await read(pollId, ct).ConfigureAwait(false);
+        }
+        var ticket = changes.Ticket(applied);
+        var fresh = await read(pollId, ct).ConfigureAwait(false);
+        if (!state.Rebuilding && changes.Covers(pollId, ticket, progress.AppliedSequence))
+        {
+            Keep(pollId, new Entry(fresh.Value, ticket));
+        }
+        return fresh;
+    }
+
+    private void Keep(Guid pollId, Entry entry)
+    {
+        if (_entries.Count >= capacity && !_entries.ContainsKey(pollId))
+        {
+            Sweep();
+        }
+        _entries[pollId] = entry;
+    }
+
+    // Cold polls go first; when every poll was read since the last sweep, all go and the hot ones come back on their next read.
+    private void Sweep()
+    {
+        var dropped = 0;
+        foreach (var (pollId, entry) in _entries)
+        {
+            if (!entry.Read)
+            {
+                dropped += _entries.TryRemove(pollId, out _) ? 1 : 0;
+            }
+            entry.Read = false;
+        }
+        if (dropped == 0)
+        {
+            _entries.Clear();
+        }
+    }
+}

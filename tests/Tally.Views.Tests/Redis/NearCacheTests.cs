@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Tally.Domain.Polls;
+using Tally.Views.Progress;
+using Tally.Views.Redis;
+using Tally.Views.Tests.Support;
+
+namespace Tally.Views.Tests.Redis;
+
+/// <summary>
+/// A node that does not write the views keeps what it read in memory and serves it while no announced chunk changed the
+/// poll, and never once its applied checkpoint passed a change it has not heard of.
+/// </summary>
+public sealed class NearCacheTests(RedisServer redis) : RedisPrefixTests(redis)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly Poll _poll = EventScript.NewPoll(regions: ["EU"]);
+
+    [Fact]
+    public async Task AReaderServesItsTallyFromMemoryUntilAChangeOfThePollReachesItsCheckpoint()
+    {
+        var writer = new RedisNode(Redis, Prefix);
+        await writer.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
+        await using var reader = await new RedisNode(Redis, Prefix).ListenAsync();
+        var progress = new ViewProgress();
+        var near = new NearResultsView(reader.Results, reader.Store, progress, new ViewsState(), Options.Create(new RedisViewsOptions()));
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        await Eventually.HoldsAsync(() => reader.Store.Announced.Heard >= Log.LastSequence, Patience, "the reader's mark came back", Ct);
+        Assert.Equal(1, (await near.GetWithCheckpointAsync(_poll.Id, Ct)).Results!.TotalVotes);
+
+        // Changed behind every node's back: a reader serving from memory does not see it.
+        var key = (await reader.Store.Generations.ActiveAsync(reader.Results.Name))!.Results(_poll.Id);
+        await Redis.Database.HashIncrementAsync(key, "total", 100);
+        var held = await near.GetWithCheckpointAsync(_poll.Id, Ct);
+        Assert.Equal(1, held.Results!.TotalVotes);
+        Assert.Equal(Log.LastSequence, held.Checkpoint);
+
+        // A vote the reader's checkpoint reaches is in its answer at once, whether or not the announcement arrived yet.
+        await writer.Views.ApplyAsync([Log.Vote(_poll, "b", 2, "EU")]);
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        Assert.Equal(102, (await near.GetWithCheckpointAsync(_poll.Id, Ct)).Results!.TotalVotes);
+    }
+
+    [Fact]
+    public async Task AnotherPollsChangesLeaveAHeldTallyAndAMovedGenerationDropsIt()
+    {
+        var other = EventScript.NewPoll();
+        var writer = new RedisNode(Redis, Prefix);
+        await writer.Views.ApplyAsync([Log.Created(_poll), Log.Created(other), Log.Vote(_poll, "a", 1, "EU")]);
+        await using var reader = await new RedisNode(Redis, Prefix).ListenAsync();
+        var progress = new ViewProgress();
+        var near = new NearHeatmapView(reader.Heatmap, reader.Store, progress, new ViewsState(), Options.Create(new RedisViewsOptions()));
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        await Eventually.HoldsAsync(() => reader.Store.Announced.Heard >= Log.LastSequence, Patience, "the reader's mark came back", Ct);
+        Assert.Equal(1, (await near.GetAsync(_poll.Id, Ct))!.Regions.Single().Total);
+        var key = (await reader.Store.Generations.ActiveAsync(reader.Heatmap.Name))!.Heatmap(_poll.Id);
+        await Redis.Database.HashIncrementAsync(key, "1:EU", 100);
+
+        await writer.Views.ApplyAsync([Log.Vote(other, "a", 1)]);
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        await Eventually.HoldsAsync(() => reader.Store.Announced.Heard >= Log.LastSequence, Patience, "the reader heard the other poll's chunk", Ct);
+        Assert.Equal(1, (await near.GetAsync(_poll.Id, Ct))!.Regions.Single().Total);
+
+        await writer.Heatmap.ForgetAsync(Ct);
+        await Eventually.HoldsAsync(async () => (await near.GetAsync(_poll.Id, Ct)) is null, Patience, "the forgotten generation's heatmap is not served", Ct);
+    }
+}
