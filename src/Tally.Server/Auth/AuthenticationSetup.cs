@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,9 @@ namespace Tally.Server.Auth;
 
 public static class AuthenticationSetup
 {
+    /// <summary>How far token lifetimes stretch for clocks out of step, on the full path and the lean one alike.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Bearer authentication for Tally's own HS256 tokens and those of configured external issuers, from the
     /// <see cref="AuthOptions"/> the caller configured (checked at start) and the own key <paramref name="ownKey"/> gives.
@@ -23,7 +27,11 @@ public static class AuthenticationSetup
             return new SigningKey(new SymmetricSecurityKey(ownKey(auth)) { KeyId = auth.Issuer });
         });
         services.AddSingleton<TrustedIssuers>();
+        services.AddSingleton<LeanTokenValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // JwtBearer's scheme and options as they are, served by its handler with the lean path in front.
+        services.AddTransient<TallyBearerHandler>();
+        services.Configure<AuthenticationOptions>(auth => auth.SchemeMap[JwtBearerDefaults.AuthenticationScheme].HandlerType = typeof(TallyBearerHandler));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TrustedIssuers>((jwt, issuers) =>
         {
             jwt.MapInboundClaims = false;
@@ -37,7 +45,7 @@ public static class AuthenticationSetup
                 AudienceValidator = (audiences, token, _) =>
                     token is JsonWebToken t && issuers.Find(t.Issuer) is { } issuer && audiences.Contains(issuer.Audience, StringComparer.Ordinal),
                 RequireExpirationTime = true,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = ClockSkew,
             };
             jwt.Events = new JwtBearerEvents
             {

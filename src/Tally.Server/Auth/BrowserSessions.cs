@@ -40,11 +40,8 @@ public sealed class BrowserSessions(IAntiforgery antiforgery, AdminDirectory adm
     /// </summary>
     private string? UsernameOf(HttpRequest request)
     {
-        var presented = SessionCookie.TokenOf(request)
-            ?? (request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? header["Bearer ".Length..].Trim()
-                : null);
-        return presented is not null && new JsonWebToken(presented) is var token && token.Issuer == issuers.Local.Issuer
+        var presented = PresentedToken.Of(request);
+        return !presented.IsEmpty && new JsonWebToken(presented.ToString()) is var token && token.Issuer == issuers.Local.Issuer
             && token.TryGetPayloadValue<string>("name", out var name) ? name : null;
     }
 

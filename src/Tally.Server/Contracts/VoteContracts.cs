@@ -4,7 +4,13 @@ using Tally.Views.VoterStatus;
 
 namespace Tally.Server.Contracts;
 
-public sealed record CastVoteRequest(int? OptionId, string? Region);
+/// <remarks>Properties rather than a constructor: the serializer then reads a vote's body without the argument buffers a constructor needs.</remarks>
+public sealed record CastVoteRequest
+{
+    public int? OptionId { get; init; }
+
+    public string? Region { get; init; }
+}
 
 public sealed record VoteResponse(Guid VoteId, Guid PollId, int OptionId, string? Region, DateTimeOffset RecordedAt, long Sequence)
 {
