@@ -8,13 +8,16 @@ namespace Tally.Ledger.Sqlite;
 /// but it never catches up with a writer that keeps committing, and a WAL that is never wholly copied is never started
 /// over: it grows without end (the earlier try of background checkpoints, BENCHMARKS.md). So a second pass holds the
 /// write gate, copies the few frames committed meanwhile and, once no reader still reads an older snapshot out of the
-/// WAL, starts it over (RESTART): the next commit writes it from its beginning again.
+/// WAL, starts it over (RESTART): the next commit writes it from its beginning again. That pass runs on the writer's own
+/// connection: a WAL started over by another connection makes the writer drop its whole page cache at its next write.
 /// </summary>
 internal sealed class SqliteCheckpoints : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _passive;
+    private readonly SqliteConnection _writer;
     private readonly SqliteCommand _restart;
+    private readonly int _writerBusyTimeoutMs;
     private readonly SemaphoreSlim _gate;
     private readonly long _thresholdFrames;
     private readonly AutoResetEvent _requested = new(false);
@@ -25,18 +28,19 @@ internal sealed class SqliteCheckpoints : IDisposable
     private long _completed;
     private volatile bool _stopping;
 
-    public SqliteCheckpoints(string connectionString, SemaphoreSlim gate, long thresholdFrames)
+    /// <param name="writer">The writer's connection, used only holding <paramref name="gate"/>.</param>
+    public SqliteCheckpoints(string connectionString, SqliteConnection writer, SemaphoreSlim gate, long thresholdFrames)
     {
+        _writer = writer;
+        _writerBusyTimeoutMs = (int)SqliteLedgerDatabase.ScalarLong(writer, "PRAGMA busy_timeout");
         _gate = gate;
         _thresholdFrames = thresholdFrames;
         _nextAttemptAt = thresholdFrames;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        // The restart waits for readers while the writer waits for the gate: briefly, or it tries again later.
-        SqliteLedgerDatabase.Execute(_connection, "PRAGMA busy_timeout = 50");
         _passive = _connection.CreateCommand();
         _passive.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-        _restart = _connection.CreateCommand();
+        _restart = writer.CreateCommand();
         _restart.CommandText = "PRAGMA wal_checkpoint(RESTART)";
         _thread = new Thread(Run) { IsBackground = true, Name = "tally-wal-checkpoint" };
         _thread.Start();
@@ -99,7 +103,18 @@ internal sealed class SqliteCheckpoints : IDisposable
         _gate.Wait();
         try
         {
-            if (Run(_restart))
+            // The restart waits for readers while votes wait for the gate: briefly, or it tries again later.
+            SqliteLedgerDatabase.Execute(_writer, "PRAGMA busy_timeout = 50");
+            bool restarted;
+            try
+            {
+                restarted = Run(_restart);
+            }
+            finally
+            {
+                SqliteLedgerDatabase.Execute(_writer, $"PRAGMA busy_timeout = {_writerBusyTimeoutMs}");
+            }
+            if (restarted)
             {
                 Interlocked.Exchange(ref _framesSinceReset, 0);
                 Interlocked.Exchange(ref _nextAttemptAt, _thresholdFrames);

@@ -51,7 +51,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
         LedgerId = EnsureLedgerId();
         // The checkpoints' own thread copies the WAL into the file; the writer's COMMITs never do.
         Execute(Writer, $"PRAGMA synchronous = {(mode == "OFF" ? "OFF" : "NORMAL")}; PRAGMA cache_size = {-1024L * options.CacheSizeMiB}; PRAGMA wal_autocheckpoint = 0;");
-        _checkpoints = new SqliteCheckpoints(builder.ToString(), _gate, options.CheckpointWalMiB * 1024L * 1024L / ScalarLong(Writer, "PRAGMA page_size"));
+        _checkpoints = new SqliteCheckpoints(builder.ToString(), Writer, _gate, options.CheckpointWalMiB * 1024L * 1024L / ScalarLong(Writer, "PRAGMA page_size"));
         if (mode == "FULL")
         {
             _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path), _checkpoints.Synced);
