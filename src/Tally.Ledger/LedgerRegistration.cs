@@ -57,7 +57,7 @@ public static class LedgerRegistration
         {
             var sqlite = sp.GetRequiredService<IOptions<SqliteLedgerOptions>>().Value;
             var file = Path.IsPathRooted(sqlite.File) ? sqlite.File : Path.Combine(dataPath, sqlite.File);
-            return new SqliteLedgerDatabase(file, sqlite.Synchronous, sqlite.BusyTimeout, sp.GetRequiredService<LedgerCommits>());
+            return new SqliteLedgerDatabase(file, sqlite, sp.GetRequiredService<LedgerCommits>());
         });
         services.AddSingleton(sp => new SqliteEventAppender(sp.GetRequiredService<SqliteLedgerDatabase>()));
         services.AddSingleton<IPollStore, SqlitePollStore>();
@@ -72,6 +72,7 @@ public static class LedgerRegistration
         services.AddSingleton<ILiveVoteCounts, SqliteLiveVoteCounts>();
         services.AddSingleton<IVoterIdMigration, SqliteVoterIdMigration>();
         services.AddSingleton<IVoteStore>(sp => new SqliteVoteStore(
-            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SqliteLedgerDatabase>(), sp.GetRequiredService<SqliteEventAppender>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LedgerMetrics>()));
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 
@@ -13,11 +15,18 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private readonly string _readConnectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWalSync? _walSync;
+    private readonly SqliteCheckpoints _checkpoints;
 
     public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
+        : this(path, new SqliteLedgerOptions { Synchronous = synchronous, BusyTimeout = busyTimeout }, commits)
+    {
+    }
+
+    /// <param name="path">The file itself (<see cref="SqliteLedgerOptions.File"/> resolved).</param>
+    public SqliteLedgerDatabase(string path, SqliteLedgerOptions options, LedgerCommits commits)
     {
         // FULL, NORMAL or OFF in any case: SqliteLedgerOptions' validator let nothing else through.
-        var mode = synchronous.ToUpperInvariant();
+        var mode = options.Synchronous.ToUpperInvariant();
         Commits = commits;
         Path = path;
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -29,7 +38,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
         {
             DataSource = path,
             Pooling = true,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         Writer = new SqliteConnection(builder.ToString());
         Writer.Open();
@@ -40,10 +49,12 @@ public sealed class SqliteLedgerDatabase : IDisposable
         Execute(Writer, "PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
         Migrate();
         LedgerId = EnsureLedgerId();
-        Execute(Writer, $"PRAGMA synchronous = {(mode == "OFF" ? "OFF" : "NORMAL")};");
+        // The checkpoints' own thread copies the WAL into the file; the writer's COMMITs never do.
+        Execute(Writer, $"PRAGMA synchronous = {(mode == "OFF" ? "OFF" : "NORMAL")}; PRAGMA cache_size = {-1024L * options.CacheSizeMiB}; PRAGMA wal_autocheckpoint = 0;");
+        _checkpoints = new SqliteCheckpoints(builder.ToString(), Writer, _gate, options.CheckpointWalMiB * 1024L * 1024L / ScalarLong(Writer, "PRAGMA page_size"));
         if (mode == "FULL")
         {
-            _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path));
+            _walSync = new SqliteWalSync(System.IO.Path.GetFullPath(path), _checkpoints.Synced);
             // The log's tail may be commits a crashed process never synced: sync them once, so the head below is on disk.
             _walSync.AfterCommit().GetAwaiter().GetResult();
         }
@@ -72,6 +83,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     /// <summary>The WAL sync thread, or none when <c>synchronous</c> is not FULL.</summary>
     internal SqliteWalSync? WalSync => _walSync;
+
+    /// <summary>The thread that copies the WAL into the database file.</summary>
+    internal SqliteCheckpoints Checkpoints => _checkpoints;
 
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
@@ -112,24 +126,27 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// this thread (the group-commit thread). Returns as soon as the commit is written, so the next transaction can start;
     /// <see cref="CommittedDurableLater{T}.Durable"/> completes once it is on disk. Nobody may be told of the commit before then.
     /// </summary>
-    internal CommittedDurableLater<T> CommitDurableLater<T>(Func<SqliteTransaction, T> work)
+    /// <param name="stages">Where a vote batch times its COMMIT and its wait for the disk.</param>
+    internal CommittedDurableLater<T> CommitDurableLater<T>(Func<SqliteTransaction, T> work, LedgerMetrics? stages = null)
     {
+        _checkpoints.WaitForTurn();
         _gate.Wait();
-        return CommitHoldingGate(work);
+        return CommitHoldingGate(work, stages);
     }
 
     /// <summary><see cref="CommitDurableLater{T}"/>, waiting for the writer without holding a thread.</summary>
     internal async Task<CommittedDurableLater<T>> CommitDurableLaterAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
-        return CommitHoldingGate(work);
+        return CommitHoldingGate(work, null);
     }
 
-    private CommittedDurableLater<T> CommitHoldingGate<T>(Func<SqliteTransaction, T> work)
+    private CommittedDurableLater<T> CommitHoldingGate<T>(Func<SqliteTransaction, T> work, LedgerMetrics? stages)
     {
         T result;
         long committedSequence;
         Task durable;
+        long committedAt;
         try
         {
             var sequenceBefore = LastSequence;
@@ -138,7 +155,10 @@ public sealed class SqliteLedgerDatabase : IDisposable
                 try
                 {
                     result = work(transaction);
+                    var committing = Stopwatch.GetTimestamp();
                     transaction.Commit();
+                    committedAt = Stopwatch.GetTimestamp();
+                    stages?.BatchStage(BatchStages.Commit, Stopwatch.GetElapsedTime(committing, committedAt));
                 }
                 catch
                 {
@@ -148,20 +168,33 @@ public sealed class SqliteLedgerDatabase : IDisposable
                 }
             }
             committedSequence = LastSequence;
+            _checkpoints.Written(WalFramesWritten());
             durable = _walSync?.AfterCommit() ?? Task.CompletedTask;
+            if (_walSync is null)
+            {
+                _checkpoints.Synced();
+            }
         }
         finally
         {
             _gate.Release();
         }
-        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence));
+        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence, stages, committedAt));
     }
 
-    private async Task WakeReadersWhenDurable(Task durable, long sequence)
+    private async Task WakeReadersWhenDurable(Task durable, long sequence, LedgerMetrics? stages, long committedAt)
     {
         await durable.ConfigureAwait(false);
+        stages?.BatchStage(BatchStages.Durable, Stopwatch.GetElapsedTime(committedAt));
         // Also moves the durable head (only ever up: without the sync thread two commits may come here in either order).
         Commits.Committed(sequence);
+    }
+
+    /// <returns>Pages the writer wrote to the WAL since the last call.</returns>
+    private int WalFramesWritten()
+    {
+        SQLitePCL.raw.sqlite3_db_status(Writer.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
+        return written;
     }
 
     /// <summary>Hands out the next event sequence inside a write; commit order is sequence order because writes are serial.</summary>
@@ -211,6 +244,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     public void Dispose()
     {
         _walSync?.Dispose();
+        _checkpoints.Dispose();
         Writer.Dispose();
         _gate.Dispose();
         SqliteConnection.ClearAllPools();

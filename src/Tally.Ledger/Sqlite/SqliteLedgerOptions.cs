@@ -21,4 +21,19 @@ public sealed class SqliteLedgerOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":BusyTimeout must be positive and at most 01:00:00.")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The writer's page cache, MiB. Each vote lands on random leaves of two indexes ordered by voter (the one live vote,
+    /// the idempotency keys); with many polls they outgrow a small cache and every vote reads pages from the file.
+    /// SQLite takes the memory only as pages are used.
+    /// </summary>
+    [Range(1, 65536, ErrorMessage = Section + ":CacheSizeMiB must be between 1 and 65536.")]
+    public int CacheSizeMiB { get; set; } = 256;
+
+    /// <summary>
+    /// How much the WAL may grow, MiB, before its pages are copied into the database file (off the writer's thread) and
+    /// the WAL starts over.
+    /// </summary>
+    [Range(1, 4096, ErrorMessage = Section + ":CheckpointWalMiB must be between 1 and 4096.")]
+    public int CheckpointWalMiB { get; set; } = 16;
 }

@@ -147,5 +147,22 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        -- A key points at the vote it was answered with instead of copying it: a replay reads the vote's poll, option,
+        -- region and time from vote_records (the same values: key and vote were written in one transaction). Smaller rows
+        -- keep more of this voter-ordered table in the writer's cache.
+        CREATE TABLE idempotency_keys_lean (
+            voter_id    TEXT NOT NULL,
+            key         TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            vote_id     TEXT NOT NULL,
+            sequence    INTEGER NOT NULL,
+            PRIMARY KEY (voter_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO idempotency_keys_lean (voter_id, key, fingerprint, vote_id, sequence)
+            SELECT voter_id, key, fingerprint, vote_id, sequence FROM idempotency_keys;
+        DROP TABLE idempotency_keys;
+        ALTER TABLE idempotency_keys_lean RENAME TO idempotency_keys;
+        """,
     ];
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Tally.Domain.Ballots;
 using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Ledger.Diagnostics;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Judging;
 using Tally.Ledger.Stores;
@@ -13,18 +15,24 @@ public sealed class SqliteVoteStore : IVoteStore
     private readonly SqliteLedgerDatabase _database;
     private readonly SqliteEventAppender _events;
     private readonly TimeProvider _clock;
+    private readonly LedgerMetrics _metrics;
     private readonly SqliteCommand _findKey;
     private readonly SqliteCommand _insertVote;
     private readonly SqliteCommand _insertKey;
+    // The batch's vote ids as text, each spelled once for its vote row and its key (the writer is one thread at a time).
+    private string?[] _voteIds = [];
 
-    internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock)
+    internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock, LedgerMetrics metrics)
     {
         _database = database;
         _events = events;
         _clock = clock;
+        _metrics = metrics;
+        // A key points at the vote it was answered with; the answer's poll, option, region and time are that vote's.
         _findKey = Prepare(database.Writer, """
-            SELECT fingerprint, vote_id, poll_id, option_id, region, recorded_at, sequence
-            FROM idempotency_keys WHERE voter_id = $voter AND key = $key
+            SELECT k.fingerprint, k.vote_id, v.poll_id, v.option_id, v.region, v.timestamp, k.sequence
+            FROM idempotency_keys k JOIN vote_records v ON v.vote_id = k.vote_id
+            WHERE k.voter_id = $voter AND k.key = $key
             """, "$voter", "$key");
         // OR IGNORE: a second live vote for the same (poll, voter) hits the partial unique index and inserts nothing.
         _insertVote = Prepare(database.Writer, """
@@ -32,16 +40,16 @@ public sealed class SqliteVoteStore : IVoteStore
             VALUES ($vote, $poll, $voter, $option, $region, $at, $ip, $ua)
             """, "$vote", "$poll", "$voter", "$option", "$region", "$at", "$ip", "$ua");
         _insertKey = Prepare(database.Writer, """
-            INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, poll_id, option_id, region, recorded_at, sequence)
-            VALUES ($voter, $key, $fingerprint, $vote, $poll, $option, $region, $at, $sequence)
-            """, "$voter", "$key", "$fingerprint", "$vote", "$poll", "$option", "$region", "$at", "$sequence");
+            INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, sequence)
+            VALUES ($voter, $key, $fingerprint, $vote, $sequence)
+            """, "$voter", "$key", "$fingerprint", "$vote", "$sequence");
     }
 
     public CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch)
     {
         try
         {
-            return _database.CommitDurableLater(transaction => Write(transaction, new BatchJudge(batch)));
+            return _database.CommitDurableLater(transaction => Write(transaction, new BatchJudge(batch)), _metrics);
         }
         catch (SqliteException ex) when (RefusedBatch(ex))
         {
@@ -56,7 +64,13 @@ public sealed class SqliteVoteStore : IVoteStore
     /// <summary>Reads what the judge needs, runs the inserts it asks for one by one, then appends the accepted votes' events and keys.</summary>
     private Outcome<VoteReceipt>[] Write(SqliteTransaction transaction, BatchJudge judge)
     {
+        var started = Stopwatch.GetTimestamp();
         var votes = judge.Votes;
+        if (_voteIds.Length < votes.Count)
+        {
+            _voteIds = new string?[Math.Max(votes.Count, 2 * _voteIds.Length)];
+        }
+        Array.Clear(_voteIds, 0, votes.Count);
         _findKey.Transaction = transaction;
         _insertVote.Transaction = transaction;
         _insertKey.Transaction = transaction;
@@ -68,6 +82,8 @@ public sealed class SqliteVoteStore : IVoteStore
                 judge.Found(poll);
             }
         }
+        var read = Stopwatch.GetTimestamp();
+        _metrics.BatchStage(BatchStages.Read, Stopwatch.GetElapsedTime(started, read));
         // Read under the write lock: every vote in this commit is dated after anything committed before it.
         var now = _clock.GetUtcNow();
         var at = SqliteValues.Time(now);
@@ -75,13 +91,15 @@ public sealed class SqliteVoteStore : IVoteStore
         {
             foreach (var i in inserts)
             {
-                if (Insert(votes[i], at))
+                if (Insert(votes[i], _voteIds[i] = votes[i].VoteId.ToString(), at))
                 {
                     judge.WentIn(i);
                 }
             }
             FindKeys(judge, judge.LostWithKey());
         }
+        var inserted = Stopwatch.GetTimestamp();
+        _metrics.BatchStage(BatchStages.Insert, Stopwatch.GetElapsedTime(read, inserted));
         var firstSequence = 0L;
         foreach (var i in judge.Accepted())
         {
@@ -92,30 +110,25 @@ public sealed class SqliteVoteStore : IVoteStore
             }
             if (votes[i].Command.IdempotencyKey is { } key)
             {
-                var vote = votes[i];
-                var ballot = vote.Ballot;
                 var k = _insertKey.Parameters;
-                k[0].Value = ballot.VoterId;
+                k[0].Value = votes[i].Ballot.VoterId;
                 k[1].Value = key;
-                k[2].Value = vote.Fingerprint;
-                k[3].Value = vote.VoteId.ToString();
-                k[4].Value = ballot.PollId.ToString();
-                k[5].Value = ballot.OptionId;
-                k[6].Value = SqliteValues.TextOrNull(ballot.Region);
-                k[7].Value = at;
-                k[8].Value = sequence;
+                k[2].Value = votes[i].Fingerprint;
+                k[3].Value = _voteIds[i];
+                k[4].Value = sequence;
                 _insertKey.ExecuteNonQuery();
             }
         }
+        _metrics.BatchStage(BatchStages.Append, Stopwatch.GetElapsedTime(inserted));
         return judge.Outcomes(firstSequence);
     }
 
     /// <returns>Whether the vote went in: a second live vote for the same (poll, voter) inserts nothing.</returns>
-    private bool Insert(PendingVote vote, string at)
+    private bool Insert(PendingVote vote, string voteId, string at)
     {
         var ballot = vote.Ballot;
         var p = _insertVote.Parameters;
-        p[0].Value = vote.VoteId.ToString();
+        p[0].Value = voteId;
         p[1].Value = ballot.PollId.ToString();
         p[2].Value = ballot.VoterId;
         p[3].Value = ballot.OptionId;

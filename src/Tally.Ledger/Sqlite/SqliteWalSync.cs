@@ -15,6 +15,7 @@ internal sealed class SqliteWalSync : IDisposable
     private readonly Lock _lock = new();
     private readonly AutoResetEvent _requested = new(false);
     private readonly Thread _thread;
+    private readonly Action _afterSync;
     private TaskCompletionSource? _pending;
     private SafeFileHandle? _wal;
     private volatile bool _stopping;
@@ -22,9 +23,11 @@ internal sealed class SqliteWalSync : IDisposable
     /// <summary>Runs on the sync thread just before each fsync; a test holds it there to see a commit that is not yet durable.</summary>
     internal Action? BeforeSync { get; set; }
 
-    public SqliteWalSync(string databasePath)
+    /// <param name="afterSync">Runs on the sync thread after each fsync, once the commits it covered were answered.</param>
+    public SqliteWalSync(string databasePath, Action afterSync)
     {
         _walPath = databasePath + "-wal";
+        _afterSync = afterSync;
         _thread = new Thread(Run) { IsBackground = true, Name = "tally-wal-sync" };
         _thread.Start();
     }
@@ -79,6 +82,7 @@ internal sealed class SqliteWalSync : IDisposable
                 // The commits are in the WAL and visible, only their durability is in doubt.
                 covered.SetException(new LedgerOutcomeUnknownException("The ledger could not sync its log to disk: the change may not survive a power cut.", ex));
             }
+            _afterSync();
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class SqliteLedgerFixture : LedgerFixture
 
     public override ILedgerProbe Probe { get; }
 
+    /// <summary>The ledger file the registered ledger keeps.</summary>
+    public string File => Path.Combine(_folder.Path, new Tally.Ledger.Sqlite.SqliteLedgerOptions().File);
+
     public override LedgerFixture Fresh() => new SqliteLedgerFixture();
 
     public override void AddLedger(IServiceCollection services) =>
