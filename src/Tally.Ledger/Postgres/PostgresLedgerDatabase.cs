@@ -76,7 +76,7 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
             }
             if (write.LastSequence is { } last)
             {
-                Commits.Committed(last);
+                Commits.Committed(last, write.Appended.Take());
             }
             return result;
         }
@@ -107,7 +107,7 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         }
         if (write.LastSequence is { } last)
         {
-            Commits.Committed(last);
+            Commits.Committed(last, write.Appended.Take());
         }
         return result;
     }

@@ -207,7 +207,7 @@ internal static class PostgresVoteBatch
                 PostgresValues.Array(regions, NpgsqlDbType.Text),
                 PostgresValues.Array(eventOrdinals, NpgsqlDbType.Bigint)));
         }
-        return PostgresEventAppender.Execute(write, batch);
+        return PostgresEventAppender.Execute(write, batch, events);
     }
 
     private static void AddFindKeys(NpgsqlBatch batch, BatchJudge judge, IReadOnlyList<int> votes)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tally.Domain.Events;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
 
@@ -73,6 +74,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// <summary>The WAL sync thread, or none when <c>synchronous</c> is not FULL.</summary>
     internal SqliteWalSync? WalSync => _walSync;
 
+    /// <summary>The open transaction's events, handed to the projector once durable; used only under the write gate.</summary>
+    internal TransactionEvents Appended { get; } = new();
+
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
 
@@ -129,6 +133,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     {
         T result;
         long committedSequence;
+        IReadOnlyList<StoredEvent> appended;
         Task durable;
         try
         {
@@ -144,24 +149,26 @@ public sealed class SqliteLedgerDatabase : IDisposable
                 {
                     // The rolled-back transaction's sequences were never visible; hand them out again.
                     LastSequence = sequenceBefore;
+                    Appended.Drop();
                     throw;
                 }
             }
             committedSequence = LastSequence;
+            appended = Appended.Take();
             durable = _walSync?.AfterCommit() ?? Task.CompletedTask;
         }
         finally
         {
             _gate.Release();
         }
-        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence));
+        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence, appended));
     }
 
-    private async Task WakeReadersWhenDurable(Task durable, long sequence)
+    private async Task WakeReadersWhenDurable(Task durable, long sequence, IReadOnlyList<StoredEvent> appended)
     {
         await durable.ConfigureAwait(false);
         // Also moves the durable head (only ever up: without the sync thread two commits may come here in either order).
-        Commits.Committed(sequence);
+        Commits.Committed(sequence, appended);
     }
 
     /// <summary>Hands out the next event sequence inside a write; commit order is sequence order because writes are serial.</summary>
