@@ -14,7 +14,8 @@ namespace Tally.Sync;
 /// <summary>
 /// The bridge from ledger to views: tails the event log by sequence and applies each event to every projection exactly once.
 /// It starts from the lowest projection checkpoint (zero for views that start empty, which is a rebuild from the log)
-/// and each projection skips what it already has. It runs only while this node leads (<see cref="ProjectorLeadership"/>):
+/// and each projection skips what it already has. Events this process commits reach it in memory once durable
+/// (<see cref="CommittedEvents"/>), so it decodes from the log only what it did not see committed here. It runs only while this node leads (<see cref="ProjectorLeadership"/>):
 /// when the term is lost, or an apply is fenced because another node leads, it stops at once and waits for the next term.
 /// Before it applies it makes sure the views are this ledger's (<see cref="ViewsOwnership"/>); between batches it runs
 /// the work that needs the views standing still (<see cref="BetweenBatches"/>).
@@ -63,6 +64,24 @@ public sealed class ProjectionDaemon(
     {
         using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
         var ct = leading.Token;
+        // Only the leading daemon takes the events this process commits; otherwise nobody would, and the ring would hold them.
+        commits.Handoff.KeepUpTo(_options.HandoffCapacity);
+        try
+        {
+            await ApplyWhileLeadingAsync(term, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            commits.Handoff.KeepUpTo(0);
+        }
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            logger.DaemonTermOver(term.Epoch);
+        }
+    }
+
+    private async Task ApplyWhileLeadingAsync(LeaderTerm term, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested)
         {
             try
@@ -99,10 +118,6 @@ public sealed class ProjectionDaemon(
                 }
             }
         }
-        if (!stoppingToken.IsCancellationRequested)
-        {
-            logger.DaemonTermOver(term.Epoch);
-        }
     }
 
     private async Task RunAsync(LeaderTerm term, CancellationToken ct)
@@ -120,6 +135,8 @@ public sealed class ProjectionDaemon(
         Reached(position);
         logger.DaemonResumes(position, head);
 
+        // The log is read at the start and after every idle poll, whatever the commits said: a writer elsewhere may not have.
+        var pollLog = true;
         while (!ct.IsCancellationRequested)
         {
             if (betweenBatches.TakeViewsLost())
@@ -127,14 +144,21 @@ public sealed class ProjectionDaemon(
                 throw new ViewsLostException("Reconciliation found the views' stamp gone from their store.");
             }
             await betweenBatches.RunWaitingAsync(position, ct).ConfigureAwait(false);
-            var events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
+            // This process's commits come in memory as they become durable; anything not right after the checkpoint
+            // there (another node's commits, a run the ring lost) is read from the log, which is also all SQLite may read.
+            var events = commits.Handoff.TakeAfter(position, _options.BatchSize);
+            var handedOver = events.Count > 0;
+            if (!handedOver && (pollLog || commits.LastSequence > position))
+            {
+                events = await log.ReadAfterAsync(position, _options.BatchSize, ct).ConfigureAwait(false);
+            }
             if (events.Count == 0)
             {
                 // Caught up: sleep until this process commits or work waits, or poll slowly for writers elsewhere.
-                await Task.WhenAny(
-                    commits.WaitForCommitAfterAsync(position, _options.IdlePollInterval, ct),
-                    betweenBatches.WorkWaitingAsync(ct)).ConfigureAwait(false);
+                var committed = commits.WaitForCommitAfterAsync(position, _options.IdlePollInterval, ct);
+                await Task.WhenAny(committed, betweenBatches.WorkWaitingAsync(ct)).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
+                pollLog = committed is { IsCompletedSuccessfully: true, Result: false };
                 lag.SawLedgerAt(commits.LastSequence);
                 continue;
             }
@@ -148,7 +172,7 @@ public sealed class ProjectionDaemon(
             progress.Advance(position, last.RecordedAt);
             Reached(position);
             lag.Applied(last.RecordedAt);
-            metrics.Applied(events.Count);
+            metrics.Applied(events.Count, handedOver);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class SyncMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("tally.sync.lag.events", () => lag.EventsBehind, "{event}", "Committed events the views have not applied yet");
         meter.CreateObservableGauge("tally.sync.lag.time", () => lag.TimeBehind.TotalMilliseconds, "ms", "Age of the oldest committed event not applied yet");
-        _applied = meter.CreateCounter<long>("tally.sync.events.applied", "{event}", "Events this node applied to the views");
+        _applied = meter.CreateCounter<long>("tally.sync.events.applied", "{event}", "Events this node applied to the views, by source (handoff: committed here and handed over in memory; log: read from the event log)");
         meter.CreateObservableGauge("tally.sync.rebuild.applied", () => Each(r => (double)r.Applied), "{event}", "Events a shadow rebuild has replayed into its shadow, per projection");
         meter.CreateObservableGauge("tally.sync.rebuild.target", () => Each(r => (double)r.Target), "{event}", "The live view's checkpoint the shadow rebuild is heading for, per projection");
         meter.CreateObservableGauge("tally.sync.rebuild.rate", () => Each(r => r.EventsPerSecond), "{event}/s", "Replay speed of the latest shadow rebuild, per projection");
@@ -34,7 +34,8 @@ public sealed class SyncMetrics
         _viewsLost = meter.CreateCounter<long>("tally.sync.views.lost", "{event}", "Times reconciliation found the views' store without their stamp");
     }
 
-    internal void Applied(int events) => _applied.Add(events);
+    internal void Applied(int events, bool handedOver) =>
+        _applied.Add(events, new KeyValuePair<string, object?>("source", handedOver ? "handoff" : "log"));
 
     internal void Rebuild(RebuildStatus status) => _rebuilds[status.Projection] = status;
 

@@ -11,6 +11,13 @@ public sealed class SyncOptions
     [Range(1, 1_000_000, ErrorMessage = Section + ":BatchSize must be from 1 to 1000000.")]
     public int BatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Most events this process committed that wait in memory for the daemon (<see cref="Ledger.EventLog.CommittedEvents"/>);
+    /// past that it reads them from the log. Zero: always read the log.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = Section + ":HandoffCapacity must be from 0 to 1000000.")]
+    public int HandoffCapacity { get; set; } = 16_384;
+
     /// <summary>How often the daemon looks at the log when no commit woke it (writers in other processes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":IdlePollInterval must be positive and at most 01:00:00.")]
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -55,9 +55,12 @@ public sealed class TallyNode : IAsyncDisposable
     }
 
     /// <summary>The embedded node: a SQLite ledger in <paramref name="folder"/>, group commit, projection daemon, memory views.</summary>
-    public static Task<TallyNode> StartEmbeddedAsync(string folder, CancellationToken ct)
+    public static Task<TallyNode> StartEmbeddedAsync(string folder, CancellationToken ct) => StartEmbeddedAsync(folder, [], ct);
+
+    /// <summary><see cref="StartEmbeddedAsync(string, CancellationToken)"/> with <paramref name="settings"/> as its configuration.</summary>
+    public static Task<TallyNode> StartEmbeddedAsync(string folder, IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken ct)
     {
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = Services();
         services.AddTallyTopology(configuration, folder);
         return StartAsync("embedded", services, SqliteLedgerProbe.InFolder(folder), ct);

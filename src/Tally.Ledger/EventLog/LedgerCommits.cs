@@ -1,9 +1,12 @@
+using Tally.Domain.Events;
+
 namespace Tally.Ledger.EventLog;
 
 /// <summary>
 /// Wakes event-log readers in this process the moment a transaction commits, so tailing needs no tight polling.
 /// Readers still poll slowly as a fallback, since another process may also write the log. With the PostgreSQL ledger,
 /// <see cref="Postgres.PostgresCommitListener"/> also signals here what other processes commit, so the poll rarely matters.
+/// This process's own committed events come with the signal, for the projection daemon to take from <see cref="Handoff"/>.
 /// </summary>
 public sealed class LedgerCommits
 {
@@ -11,6 +14,17 @@ public sealed class LedgerCommits
     private long _lastSequence;
 
     public long LastSequence => Volatile.Read(ref _lastSequence);
+
+    /// <summary>The events committed here, handed to the projection daemon in memory.</summary>
+    public CommittedEvents Handoff { get; } = new();
+
+    /// <summary>A transaction of this process committed <paramref name="events"/> and they are durable.</summary>
+    public void Committed(long sequence, IReadOnlyList<StoredEvent> events)
+    {
+        // Kept before the signal, so the reader it wakes finds them.
+        Handoff.Keep(events);
+        Committed(sequence);
+    }
 
     public void Committed(long sequence)
     {
@@ -24,20 +38,23 @@ public sealed class LedgerCommits
     }
 
     /// <summary>Completes once a sequence above <paramref name="sequence"/> has committed here, or when the timeout passes.</summary>
-    public async Task WaitForCommitAfterAsync(long sequence, TimeSpan timeout, CancellationToken ct)
+    /// <returns>False when the timeout passed without a commit.</returns>
+    public async Task<bool> WaitForCommitAfterAsync(long sequence, TimeSpan timeout, CancellationToken ct)
     {
         // Take the signal before checking, so a commit landing in between still completes the task we hold.
         var next = Volatile.Read(ref _next).Task;
         if (LastSequence > sequence)
         {
-            return;
+            return true;
         }
         try
         {
             await next.WaitAsync(timeout, ct).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
+            return false;
         }
     }
 }

@@ -16,12 +16,15 @@ internal sealed class EventRows(int capacity)
 
     public long[] RecordedAt { get; } = new long[capacity];
 
+    public LedgerEvent[] Events { get; } = new LedgerEvent[capacity];
+
     public void Add(LedgerEvent e, DateTimeOffset at)
     {
         Types[Count] = EventCodec.TypeOf(e);
         PollIds[Count] = e.PollId;
         Payloads[Count] = EventCodec.Encode(e);
         RecordedAt[Count] = PostgresValues.Ticks(at);
+        Events[Count] = e;
         Count++;
     }
 }

@@ -69,11 +69,20 @@ internal static class PostgresEventAppender
     }
 
     /// <summary>Runs a batch built with <see cref="Add"/>; returns the last sequence it took, remembered for waking readers.</summary>
-    public static async Task<long> ExecuteAsync(PostgresWrite write, NpgsqlBatch batch, CancellationToken ct)
+    public static async Task<long> ExecuteAsync(PostgresWrite write, NpgsqlBatch batch, EventRows events, CancellationToken ct)
     {
         var last = Convert.ToInt64(await batch.ExecuteScalarAsync(ct).ConfigureAwait(false));
-        write.LastSequence = last;
+        Took(write, events, last);
         return last;
+    }
+
+    private static void Took(PostgresWrite write, EventRows events, long last)
+    {
+        write.LastSequence = last;
+        for (var i = 0; i < events.Count; i++)
+        {
+            write.Appended.Add(last - events.Count + 1 + i, PostgresValues.Time(events.RecordedAt[i]), events.Events[i]);
+        }
     }
 
     /// <summary>Appends one event with whatever commands <paramref name="before"/> added; returns its sequence.</summary>
@@ -82,6 +91,6 @@ internal static class PostgresEventAppender
         var rows = new EventRows(1);
         rows.Add(e, at);
         Add(before, rows);
-        return await ExecuteAsync(write, before, ct).ConfigureAwait(false);
+        return await ExecuteAsync(write, before, rows, ct).ConfigureAwait(false);
     }
 }

@@ -76,7 +76,7 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
             }
             if (write.LastSequence is { } last)
             {
-                Commits.Committed(last);
+                Commits.Committed(last, write.Appended.Take());
             }
             return result;
         }
@@ -109,7 +109,7 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         trace?.Committed();
         if (write.LastSequence is { } last)
         {
-            Commits.Committed(last);
+            Commits.Committed(last, write.Appended.Take());
         }
         return result;
     }

@@ -105,7 +105,12 @@ internal static class PostgresVoteBatch
             trace.RoundTrip();
         }
         trace.Lap(BatchStages.Insert);
-        return judge.Outcomes((write.LastSequence ?? 0) - accepted.Count + 1);
+        var first = (write.LastSequence ?? 0) - accepted.Count + 1;
+        for (var n = 0; n < accepted.Count; n++)
+        {
+            write.Appended.Add(first + n, judge.Now, judge.Cast(accepted[n]));
+        }
+        return judge.Outcomes(first);
     }
 
     private static void ReadKeysAndPolls(PostgresWrite write, BatchJudge judge)

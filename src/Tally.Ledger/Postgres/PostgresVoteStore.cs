@@ -194,7 +194,7 @@ public sealed class PostgresVoteStore(PostgresLedgerDatabase database, TimeProvi
         await using var batch = write.CreateBatch();
         PostgresEventAppender.Add(batch, rows);
         batch.BatchCommands.Add(audit);
-        var last = await PostgresEventAppender.ExecuteAsync(write, batch, ct).ConfigureAwait(false);
+        var last = await PostgresEventAppender.ExecuteAsync(write, batch, rows, ct).ConfigureAwait(false);
         return [.. Enumerable.Range(0, events.Count).Select(i => last - events.Count + 1 + i)];
     }
 

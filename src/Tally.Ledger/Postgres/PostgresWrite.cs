@@ -1,4 +1,5 @@
 using Npgsql;
+using Tally.Ledger.EventLog;
 
 namespace Tally.Ledger.Postgres;
 
@@ -10,6 +11,9 @@ internal sealed class PostgresWrite(NpgsqlConnection connection, NpgsqlTransacti
     public NpgsqlTransaction Transaction { get; } = transaction;
 
     public long? LastSequence { get; set; }
+
+    /// <summary>The events it appended, handed to the projector once it commits.</summary>
+    public TransactionEvents Appended { get; } = new();
 
     public NpgsqlBatch CreateBatch() => new(Connection, Transaction);
 }

@@ -38,6 +38,7 @@ public sealed class SqliteEventAppender
         _payload.Value = EventCodec.Encode(e);
         _recordedAt.Value = SqliteValues.Time(at);
         _insert.ExecuteNonQuery();
+        _database.Appended.Add(sequence, at, e);
         return sequence;
     }
 }

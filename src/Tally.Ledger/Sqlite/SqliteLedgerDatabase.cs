@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Tally.Domain.Events;
 using Tally.Ledger.Diagnostics;
 using Tally.Ledger.EventLog;
 using Tally.Ledger.Stores;
@@ -87,6 +88,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// <summary>The thread that copies the WAL into the database file.</summary>
     internal SqliteCheckpoints Checkpoints => _checkpoints;
 
+    /// <summary>The open transaction's events, handed to the projector once durable; used only under the write gate.</summary>
+    internal TransactionEvents Appended { get; } = new();
+
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
 
@@ -145,6 +149,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     {
         T result;
         long committedSequence;
+        IReadOnlyList<StoredEvent> appended;
         Task durable;
         long committedAt;
         try
@@ -164,10 +169,12 @@ public sealed class SqliteLedgerDatabase : IDisposable
                 {
                     // The rolled-back transaction's sequences were never visible; hand them out again.
                     LastSequence = sequenceBefore;
+                    Appended.Drop();
                     throw;
                 }
             }
             committedSequence = LastSequence;
+            appended = Appended.Take();
             _checkpoints.Written(WalFramesWritten());
             durable = _walSync?.AfterCommit() ?? Task.CompletedTask;
             if (_walSync is null)
@@ -179,15 +186,15 @@ public sealed class SqliteLedgerDatabase : IDisposable
         {
             _gate.Release();
         }
-        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence, stages, committedAt));
+        return new CommittedDurableLater<T>(result, WakeReadersWhenDurable(durable, committedSequence, appended, stages, committedAt));
     }
 
-    private async Task WakeReadersWhenDurable(Task durable, long sequence, LedgerMetrics? stages, long committedAt)
+    private async Task WakeReadersWhenDurable(Task durable, long sequence, IReadOnlyList<StoredEvent> appended, LedgerMetrics? stages, long committedAt)
     {
         await durable.ConfigureAwait(false);
         stages?.BatchStage(BatchStages.Durable, Stopwatch.GetElapsedTime(committedAt));
         // Also moves the durable head (only ever up: without the sync thread two commits may come here in either order).
-        Commits.Committed(sequence);
+        Commits.Committed(sequence, appended);
     }
 
     /// <returns>Pages the writer wrote to the WAL since the last call.</returns>

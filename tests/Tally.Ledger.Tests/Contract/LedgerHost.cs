@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Tally.Ledger.EventLog;
 using Tally.Ledger.GroupCommit;
 using Tally.Ledger.Handlers;
 using Tally.Ledger.Sessions;
@@ -39,6 +40,8 @@ public sealed class LedgerHost : IAsyncDisposable
     public IVoteStore Votes => _node.Get<IVoteStore>();
 
     public IEventLog Events => _node.Get<IEventLog>();
+
+    public LedgerCommits Commits => _node.Get<LedgerCommits>();
 
     public IUserStore Users => _node.Get<IUserStore>();
 
