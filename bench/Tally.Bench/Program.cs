@@ -5,6 +5,7 @@ using Tally.Bench.Export;
 using Tally.Bench.Fraud;
 using Tally.Bench.Live;
 using Tally.Bench.Options;
+using Tally.Bench.Perf;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
 
@@ -44,6 +45,12 @@ public static class Program
         {
             var live = LiveBench.Parse(liveArgs, Console.Error);
             return live is null ? 2 : await RunInterruptibleAsync(ct => LiveBench.RunAsync(live, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [PerfBench.Mode, .. var perfArgs])
+        {
+            var perf = PerfOptionReader.Parse(perfArgs, Console.Error);
+            return perf is null ? 2 : await RunInterruptibleAsync(ct => PerfBench.RunAsync(perf, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])
