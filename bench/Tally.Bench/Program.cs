@@ -20,6 +20,8 @@ public static class Program
             return await BaselineServer.RunAsync(serverArgs);
         }
 
+        if (args is [Naive.NaiveServer.Mode, .. var naiveArgs]) { return await Naive.NaiveServer.RunAsync(naiveArgs); }
+
         if (args is [CatalogBench.Mode, .. var catalogArgs])
         {
             var catalog = CatalogOptionReader.Parse(catalogArgs, Console.Error);
