@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tally.Bench.Naive;
 using Tally.Bench.Protocol;
 using Tally.Bench.Tokens;
 
@@ -43,7 +44,8 @@ public static class BaselineServer
         });
         if (auth == "plain")
         {
-            BenchIssuer.AddPlainJwtBearer(builder.Services, key);
+            // The naive server's authentication: the framework's JwtBearer, one issuer, key and audience.
+            builder.Services.AddPlainJwtBearer(BenchIssuer.Issuer, BenchIssuer.Audience, key);
         }
         else
         {

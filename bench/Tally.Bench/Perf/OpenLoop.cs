@@ -10,8 +10,8 @@ namespace Tally.Bench.Perf;
 /// </summary>
 public static class OpenLoop
 {
-    /// <param name="send">Sends request i; true for the expected answer.</param>
-    public static async Task<OpenLoopResult> RunAsync(double rate, TimeSpan lead, TimeSpan duration, Func<HttpClient, long, CancellationToken, Task<bool>> send,
+    /// <param name="send">Sends request i; null for the expected answer, else what came instead.</param>
+    public static async Task<OpenLoopResult> RunAsync(double rate, TimeSpan lead, TimeSpan duration, Func<HttpClient, long, CancellationToken, Task<string?>> send,
         Uri baseAddress, CancellationToken ct)
     {
         using var handler = LoadClients.CreateHandler(512);
@@ -21,7 +21,8 @@ public static class OpenLoop
         var measureFrom = start + (long)(lead.TotalSeconds * Stopwatch.Frequency);
         var total = (long)((lead + duration).TotalSeconds * rate);
         var inFlight = new List<Task>();
-        long succeeded = 0, failed = 0, sent = 0;
+        var failures = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long succeeded = 0, sent = 0;
         for (long i = 0; i < total; i++)
         {
             var due = start + (long)(i / rate * Stopwatch.Frequency);
@@ -33,7 +34,7 @@ public static class OpenLoop
             var n = i;
             inFlight.Add(Task.Run(async () =>
             {
-                var ok = await send(client, n, ct);
+                var failure = await send(client, n, ct);
                 var end = Stopwatch.GetTimestamp();
                 if (due < measureFrom)
                 {
@@ -42,13 +43,13 @@ public static class OpenLoop
                 lock (latency)
                 {
                     latency.RecordValue(Histograms.ElapsedMicros(due, end));
-                    if (ok)
+                    if (failure is null)
                     {
                         succeeded++;
                     }
                     else
                     {
-                        failed++;
+                        failures[failure] = failures.GetValueOrDefault(failure) + 1;
                     }
                 }
             }, ct));
@@ -62,6 +63,6 @@ public static class OpenLoop
             }
         }
         await Task.WhenAll(inFlight);
-        return new OpenLoopResult(rate, sent, succeeded, failed, duration, latency);
+        return new OpenLoopResult(rate, sent, succeeded, failures, duration, latency);
     }
 }

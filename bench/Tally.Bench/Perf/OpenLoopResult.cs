@@ -3,8 +3,14 @@ using HdrHistogram;
 namespace Tally.Bench.Perf;
 
 /// <param name="LatencyMicros">From each request's scheduled start (not its actual send) to its answer: corrected for coordinated omission.</param>
-public sealed record OpenLoopResult(double TargetRate, long Sent, long Succeeded, long Failed, TimeSpan Measured, HistogramBase LatencyMicros)
+/// <param name="Failures">Answers other than the expected one, by what came instead.</param>
+public sealed record OpenLoopResult(double TargetRate, long Sent, long Succeeded, IReadOnlyDictionary<string, long> Failures, TimeSpan Measured,
+    HistogramBase LatencyMicros)
 {
+    public long Failed => Failures.Values.Sum();
+
+    public string FailureSummary => string.Join(", ", Failures.Select(f => $"{f.Value} × {f.Key}"));
+
     public double AchievedRate => Succeeded / Measured.TotalSeconds;
 
     public double Percentile(double p) => LatencyMicros.TotalCount == 0 ? double.NaN : LatencyMicros.GetValueAtPercentile(p) / 1000.0;

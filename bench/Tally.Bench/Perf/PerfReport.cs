@@ -26,8 +26,8 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
 
     public static string Describe(HalfLoadResult half) =>
         $"{half.Server} half load: votes at {Millis.Rate(half.Votes.TargetRate)}/s p50/p99/max {half.Votes.Percentile(50):0.00} / {half.Votes.Percentile(99):0.00} / {half.Votes.Percentile(100):0.00} ms " +
-        $"({half.Votes.Failed} failed); lag p50/p99 {Millis.Percentiles(half.Lag.LagMicros, 50, 99)} ms ({half.Lag.Samples} samples)" +
-        (half.Reads is { } r ? $"; reads at {Millis.Rate(r.TargetRate)}/s p50/p99/max {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} ms ({r.Failed} failed)" : "");
+        $"({half.Votes.Failed} failed{(half.Votes.Failed > 0 ? ": " + half.Votes.FailureSummary : "")}); lag p50/p99 {Millis.Percentiles(half.Lag.LagMicros, 50, 99)} ms ({half.Lag.Samples} samples)" +
+        (half.Reads is { } r ? $"; reads at {Millis.Rate(r.TargetRate)}/s p50/p99/max {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} ms ({r.Failed} failed{(r.Failed > 0 ? ": " + r.FailureSummary : "")})" : "");
 
     public string Render()
     {

@@ -156,17 +156,21 @@ public sealed class VotingRuns(PerfOptions options, WrkRunner wrk, PollMaker pol
         output.WriteLine(PerfReport.Describe(half));
     }
 
-    private static async Task<bool> SendAsync(HttpClient client, HttpRequestMessage request, HttpStatusCode expected, CancellationToken ct)
+    private static async Task<string?> SendAsync(HttpClient client, HttpRequestMessage request, HttpStatusCode expected, CancellationToken ct)
     {
         try
         {
             using var response = await client.SendAsync(request, ct);
             await response.Content.LoadIntoBufferAsync(ct);
-            return response.StatusCode == expected;
+            return response.StatusCode == expected ? null : $"HTTP {(int)response.StatusCode}";
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            return false;
+            return e.HttpRequestError.ToString();
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return "client timeout";
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using Tally.Server.Auth;
 
 namespace Tally.Bench.Tokens;
@@ -21,27 +19,5 @@ public static class BenchIssuer
         services.Configure<AuthOptions>(auth => auth.ExternalIssuers.Add(new ExternalIssuer { Issuer = Issuer, Key = keyBase64, Audience = Audience }));
         // Tally's own key is irrelevant here (only bench tokens arrive) but must exist, as in Tally.
         return services.AddTallyAuthentication(_ => RandomNumberGenerator.GetBytes(64));
-    }
-
-    /// <summary>
-    /// What a first ASP.NET Core service would write: <c>AddJwtBearer</c> with one issuer, audience and key, HS256 only,
-    /// expiry required, the same clock skew as Tally. The machine's ceiling for authenticated requests.
-    /// </summary>
-    public static IServiceCollection AddPlainJwtBearer(IServiceCollection services, string keyBase64)
-    {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
-        {
-            jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = Issuer,
-                ValidAudience = Audience,
-                IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(keyBase64)),
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                RequireExpirationTime = true,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
-        });
-        return services.AddAuthorization();
     }
 }
