@@ -110,7 +110,7 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
         if (Seeded.Count > 0)
         {
             md.AppendLine();
-            md.AppendLine("Results of one poll holding the seeded votes (wrk, 16 connections, anonymous GET …/results):");
+            md.AppendLine("Results of one poll holding the seeded votes (wrk, 4 connections, anonymous GET …/results, after up to 5 s of warm-up):");
             md.AppendLine();
             md.AppendLine("| server | votes in the poll | seeded in (s) | reads/s | p50 / p99 / max (ms) | errors | p99 ÷ Tally's p99 |");
             md.AppendLine("|---|---:|---:|---:|---|---:|---:|");

@@ -115,7 +115,7 @@ public sealed class VotingRuns(PerfOptions options, WrkRunner wrk, PollMaker pol
     }
 
     /// <summary>
-    /// Votes at half <paramref name="voteRate"/>'s maximum, open loop over fresh polls as many-polls spreads them, with the
+    /// Votes at <paramref name="voteRate"/> (half many-polls' maximum), open loop over as many fresh polls, with the
     /// commit→visible lag sampled on a poll of its own; then results reads at half the mixed run's read rate.
     /// </summary>
     private async Task HalfLoadAsync(PerfServer server, double voteRate, double? readRate, CancellationToken ct)
@@ -134,7 +134,8 @@ public sealed class VotingRuns(PerfOptions options, WrkRunner wrk, PollMaker pol
             var poll = (int)(i % voting.Count);
             var content = new ByteArrayContent(bodies[poll][(int)(i / voting.Count % bodies[poll].Length)]);
             content.Headers.ContentType = new("application/json");
-            using var request = Requests.Create(HttpMethod.Post, Requests.VotesPath(voting[poll].Id), tokens.Reusable(options.PollVoters + i / voting.Count), content);
+            // A new voter per vote: earlier scenarios spent some of each voter's allowance (Tally's per-voter limit).
+            using var request = Requests.Create(HttpMethod.Post, Requests.VotesPath(voting[poll].Id), tokens.Reusable(i), content);
             request.Headers.TryAddWithoutValidation("Idempotency-Key", $"half-{i.ToString(CultureInfo.InvariantCulture)}");
             return await SendAsync(client, request, HttpStatusCode.Created, token);
         }, server.Child.BaseAddress, ct);

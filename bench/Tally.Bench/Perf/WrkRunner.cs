@@ -28,7 +28,7 @@ public sealed class WrkRunner(string tokensFile, string scratchDirectory)
         foreach (var arg in new[]
         {
             "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-d", $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s", "--timeout", "10s", "-s", script,
+            "-d", $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s", "--timeout", "30s", "-s", script,
             target.GetLeftPart(UriPartial.Authority),
         })
         {
