@@ -17,6 +17,8 @@ public static class OpenLoop
         using var handler = LoadClients.CreateHandler(512);
         using var client = LoadClients.Create(handler, baseAddress);
         var latency = Histograms.Microseconds();
+        // How late the client itself sent: when it cannot keep the schedule, the latencies describe the client, not the server.
+        var behind = Histograms.Microseconds();
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(lead.TotalSeconds * Stopwatch.Frequency);
         var total = (long)((lead + duration).TotalSeconds * rate);
@@ -30,6 +32,10 @@ public static class OpenLoop
             if (wait > TimeSpan.FromMilliseconds(2))
             {
                 await Task.Delay(wait, ct);
+            }
+            if (due >= measureFrom)
+            {
+                behind.RecordValue(Histograms.ElapsedMicros(due, Stopwatch.GetTimestamp()));
             }
             var n = i;
             inFlight.Add(Task.Run(async () =>
@@ -63,6 +69,6 @@ public static class OpenLoop
             }
         }
         await Task.WhenAll(inFlight);
-        return new OpenLoopResult(rate, sent, succeeded, failures, duration, latency);
+        return new OpenLoopResult(rate, sent, succeeded, failures, duration, latency, behind);
     }
 }

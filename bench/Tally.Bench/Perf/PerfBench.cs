@@ -38,6 +38,21 @@ public static class PerfBench
         var stack = new PerfStack(options, scratch.Path, Convert.ToBase64String(key));
         var voting = new VotingRuns(options, wrk, new PollMaker(key), tokens, report, output);
         var seeded = new SeededReads(options, stack, wrk, report, output);
+        try
+        {
+            await MeasureTargetsAsync(options, serverDll, compareDll, stack, wrk, voting, seeded, report, ct);
+        }
+        finally
+        {
+            // A failed or interrupted run still prints the tables of what it measured.
+            output.WriteLine();
+            output.WriteLine(report.Render());
+        }
+    }
+
+    private static async Task MeasureTargetsAsync(PerfOptions options, string serverDll, string? compareDll, PerfStack stack, WrkRunner wrk,
+        VotingRuns voting, SeededReads seeded, PerfReport report, CancellationToken ct)
+    {
         foreach (var target in options.Targets)
         {
             switch (target)
@@ -60,8 +75,6 @@ public static class PerfBench
                     break;
             }
         }
-        output.WriteLine();
-        output.WriteLine(report.Render());
     }
 
     private static async Task HelloAsync(PerfOptions options, PerfStack stack, WrkRunner wrk, PerfReport report, bool plainJwtBearer, CancellationToken ct)

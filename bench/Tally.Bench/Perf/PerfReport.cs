@@ -26,8 +26,8 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
 
     public static string Describe(HalfLoadResult half) =>
         $"{half.Server} half load: votes at {Millis.Rate(half.Votes.TargetRate)}/s p50/p99/max {half.Votes.Percentile(50):0.00} / {half.Votes.Percentile(99):0.00} / {half.Votes.Percentile(100):0.00} ms " +
-        $"({half.Votes.Failed} failed{(half.Votes.Failed > 0 ? ": " + half.Votes.FailureSummary : "")}); lag p50/p99 {Millis.Percentiles(half.Lag.LagMicros, 50, 99)} ms ({half.Lag.Samples} samples)" +
-        (half.Reads is { } r ? $"; reads at {Millis.Rate(r.TargetRate)}/s p50/p99/max {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} ms ({r.Failed} failed{(r.Failed > 0 ? ": " + r.FailureSummary : "")})" : "");
+        $"({half.Votes.Failed} failed{(half.Votes.Failed > 0 ? ": " + half.Votes.FailureSummary : "")}; client behind schedule p99 {Millis.At(half.Votes.SendBehindMicros, 99)} ms); lag p50/p99 {Millis.Percentiles(half.Lag.LagMicros, 50, 99)} ms ({half.Lag.Samples} samples)" +
+        (half.Reads is { } r ? $"; reads at {Millis.Rate(r.TargetRate)}/s p50/p99/max {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} ms ({r.Failed} failed{(r.Failed > 0 ? ": " + r.FailureSummary : "")}; client behind schedule p99 {Millis.At(r.SendBehindMicros, 99)} ms)" : "");
 
     public string Render()
     {
@@ -79,16 +79,16 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Half load: open loop (HdrHistogram, latency from each request's scheduled start: corrected for coordinated omission), {options.HalfLoadSeconds.TotalSeconds:0} s after 2 s unmeasured, at half the many-polls votes/s (over {options.Polls} new polls) and then half the mixed reads/s; commit→visible lag sampled every 20 ms alongside the votes.");
             md.AppendLine();
-            md.AppendLine("| server | votes/s asked → answered | vote p50 / p99 / max (ms) | failed | lag p50 / p99 (ms) | reads/s asked → answered | results p50 / p99 / max (ms) | failed |");
-            md.AppendLine("|---|---|---|---:|---|---|---|---:|");
+            md.AppendLine("| server | votes/s asked → answered | vote p50 / p99 / max (ms) | failed | client behind p99 (ms) | lag p50 / p99 (ms) | reads/s asked → answered | results p50 / p99 / max (ms) | failed | client behind p99 (ms) |");
+            md.AppendLine("|---|---|---|---:|---:|---|---|---|---:|---:|");
             foreach (var h in HalfLoads)
             {
                 var r = h.Reads;
                 var reads = r is null
-                    ? "— | — | — |"
-                    : string.Create(CultureInfo.InvariantCulture, $"{Millis.Rate(r.TargetRate)} → {Millis.Rate(r.AchievedRate)} | {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} | {r.Failed} |");
+                    ? "— | — | — | — |"
+                    : string.Create(CultureInfo.InvariantCulture, $"{Millis.Rate(r.TargetRate)} → {Millis.Rate(r.AchievedRate)} | {r.Percentile(50):0.00} / {r.Percentile(99):0.00} / {r.Percentile(100):0.00} | {r.Failed} | {Millis.At(r.SendBehindMicros, 99)} |");
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {h.Server} | {Millis.Rate(h.Votes.TargetRate)} → {Millis.Rate(h.Votes.AchievedRate)} | {h.Votes.Percentile(50):0.00} / {h.Votes.Percentile(99):0.00} / {h.Votes.Percentile(100):0.00} | {h.Votes.Failed} | {Millis.Percentiles(h.Lag.LagMicros, 50, 99)} | {reads}");
+                    $"| {h.Server} | {Millis.Rate(h.Votes.TargetRate)} → {Millis.Rate(h.Votes.AchievedRate)} | {h.Votes.Percentile(50):0.00} / {h.Votes.Percentile(99):0.00} / {h.Votes.Percentile(100):0.00} | {h.Votes.Failed} | {Millis.At(h.Votes.SendBehindMicros, 99)} | {Millis.Percentiles(h.Lag.LagMicros, 50, 99)} | {reads}");
             }
         }
 
