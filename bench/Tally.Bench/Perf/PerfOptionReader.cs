@@ -12,7 +12,7 @@ public static class PerfOptionReader
 
           --stack <embedded|postgres-redis>  (default embedded; postgres-redis needs --postgres and --redis,
                                    or use scripts/bench-perf.sh which starts private ones)
-          --scenarios <list>       of many-polls, hot-poll, mixed, burst (default all)
+          --scenarios <list>       of many-polls, hot-poll, mixed, burst (default all); none: only the seeded results
           --targets <list>         of plain, own, naive, tally (default all)
           --seconds <s>            measured seconds per run (default 10)
           --warmup <s>             unmeasured seconds before each run, on polls of its own (default 10)
@@ -35,7 +35,7 @@ public static class PerfOptionReader
         OptionReader.Read(args, error, Usage, new PerfOptions(), (options, name, value) => name switch
         {
             "--stack" => options with { Stack = value is PerfOptions.Embedded or PerfOptions.PostgresRedis ? value : throw new FormatException($"--stack is embedded or postgres-redis, not '{value}'.") },
-            "--scenarios" => options with { Scenarios = Subset(name, value, PerfOptions.AllScenarios) },
+            "--scenarios" => options with { Scenarios = value == "none" ? [] : Subset(name, value, PerfOptions.AllScenarios) },
             "--targets" => options with { Targets = Subset(name, value, ["plain", "own", "naive", "tally"]) },
             "--seconds" => options with { Seconds = OptionReader.Seconds(name, value) },
             "--warmup" => options with { Warmup = OptionReader.Seconds(name, value, allowZero: true) },

@@ -59,7 +59,9 @@ public static class LedgerSeeder
             var cast = provider.GetRequiredService<CastVoteHandler>();
             long next = -1;
             long done = 0;
-            await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), ct, async (_, token) =>
+            // Without a degree of parallelism Parallel.ForEachAsync runs one worker per core: batches of two votes, an fsync each.
+            var workers = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
+            await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), workers, async (_, token) =>
             {
                 long i;
                 while ((i = Interlocked.Increment(ref next)) < votes)
