@@ -29,6 +29,7 @@ public static class PerfOptionReader
           --compare-dll <path>     another build's Tally.Server.dll, measured after the first with the same runs
           --postgres <conn>        PostgreSQL server (databases are created on it per server)
           --redis <conn>           Redis (a key prefix per server)
+          --startup-timeout <s>    how long a server may take to answer /health, seeding included (default 300)
         """;
 
     public static PerfOptions? Parse(IReadOnlyList<string> args, TextWriter error) =>
@@ -52,6 +53,7 @@ public static class PerfOptionReader
             "--compare-dll" => options with { CompareDll = value },
             "--postgres" => options with { Postgres = value },
             "--redis" => options with { Redis = value },
+            "--startup-timeout" => options with { StartupTimeout = OptionReader.Seconds(name, value) },
             _ => throw new FormatException($"Unknown option {name}."),
         }, options =>
         {

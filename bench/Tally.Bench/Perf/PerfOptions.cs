@@ -32,5 +32,6 @@ public sealed record PerfOptions
     public string? CompareDll { get; init; }
     public string? Postgres { get; init; }
     public string? Redis { get; init; }
-    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Long enough for naive to seed its million rows before it listens, and for Tally to open a million-vote ledger, on a busy machine.</summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(300);
 }
