@@ -5,6 +5,7 @@ using Tally.Bench.Export;
 using Tally.Bench.Fraud;
 using Tally.Bench.Live;
 using Tally.Bench.Options;
+using Tally.Bench.Perf;
 using Tally.Bench.Replay;
 using Tally.Bench.Restart;
 
@@ -18,6 +19,8 @@ public static class Program
         {
             return await BaselineServer.RunAsync(serverArgs);
         }
+
+        if (args is [Naive.NaiveServer.Mode, .. var naiveArgs]) { return await Naive.NaiveServer.RunAsync(naiveArgs); }
 
         if (args is [CatalogBench.Mode, .. var catalogArgs])
         {
@@ -44,6 +47,12 @@ public static class Program
         {
             var live = LiveBench.Parse(liveArgs, Console.Error);
             return live is null ? 2 : await RunInterruptibleAsync(ct => LiveBench.RunAsync(live, CommandLine.Reconstruct(args), ct));
+        }
+
+        if (args is [PerfBench.Mode, .. var perfArgs])
+        {
+            var perf = PerfOptionReader.Parse(perfArgs, Console.Error);
+            return perf is null ? 2 : await RunInterruptibleAsync(ct => PerfBench.RunAsync(perf, CommandLine.Reconstruct(args), ct));
         }
 
         if (args is [MemoryReplayBench.Mode, .. var memoryReplayArgs])

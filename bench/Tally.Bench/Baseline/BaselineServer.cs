@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tally.Bench.Naive;
 using Tally.Bench.Protocol;
 using Tally.Bench.Tokens;
 
 namespace Tally.Bench.Baseline;
 
 /// <summary>
-/// The machine's HTTP ceiling: Kestrel plus minimal APIs plus Tally's own bearer authentication, and nothing else.
+/// The machine's HTTP ceiling: Kestrel plus minimal APIs plus bearer authentication, and nothing else — Tally's own
+/// (<c>--auth tally</c>, the default) or a plain <c>AddJwtBearer</c> validating the same tokens (<c>--auth plain</c>).
 /// Runs as a child process of the bench (this same binary) so it is measured exactly like Tally.
 /// </summary>
 public static class BaselineServer
@@ -21,9 +23,10 @@ public static class BaselineServer
     {
         var port = Argument(args, "--port");
         var key = Argument(args, "--key");
-        if (port is null || key is null || !int.TryParse(port, out var portNumber))
+        var auth = Argument(args, "--auth") ?? "tally";
+        if (port is null || key is null || !int.TryParse(port, out var portNumber) || auth is not ("tally" or "plain"))
         {
-            await Console.Error.WriteLineAsync($"usage: {Mode} --port <port> --key <base64 HS256 key of issuer 'bench'>");
+            await Console.Error.WriteLineAsync($"usage: {Mode} --port <port> --key <base64 HS256 key of issuer 'bench'> [--auth tally|plain]");
             return 2;
         }
 
@@ -39,7 +42,15 @@ public static class BaselineServer
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, BenchJson.Default);
         });
-        BenchIssuer.AddTallyAuthentication(builder.Services, key);
+        if (auth == "plain")
+        {
+            // The naive server's authentication: the framework's JwtBearer, one issuer, key and audience.
+            builder.Services.AddPlainJwtBearer(BenchIssuer.Issuer, BenchIssuer.Audience, key);
+        }
+        else
+        {
+            BenchIssuer.AddTallyAuthentication(builder.Services, key);
+        }
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -48,11 +59,13 @@ public static class BaselineServer
         app.MapGet("/health", () => Results.Ok());
         app.MapPost("/hello", (VoteRequest body) => hello.Handle(body)).RequireAuthorization();
         app.MapPost("/hello-anon", (VoteRequest body) => hello.Handle(body));
+        // The read ceiling: an anonymous GET with a small JSON answer, as results reads are anonymous.
+        app.MapGet("/hello", () => hello.Peek());
         await app.RunAsync();
         return 0;
     }
 
-    private static string? Argument(IReadOnlyList<string> args, string name)
+    internal static string? Argument(IReadOnlyList<string> args, string name)
     {
         for (var i = 0; i < args.Count - 1; i++)
         {

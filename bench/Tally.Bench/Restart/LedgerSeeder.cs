@@ -20,18 +20,24 @@ public static class LedgerSeeder
     private static readonly ClientInfo Client = new("198.51.100.7", "tally-bench-seeder/1.0");
 
     /// <returns>How long the seeding took.</returns>
-    public static async Task<TimeSpan> SeedAsync(string dataPath, int polls, long votes, int concurrency, TextWriter output, CancellationToken ct)
+    public static async Task<TimeSpan> SeedAsync(string dataPath, int polls, long votes, int concurrency, TextWriter output, CancellationToken ct) =>
+        (await SeedAsync(dataPath, LedgerProvider.Sqlite, new Dictionary<string, string?>(), polls, votes, concurrency, output, ct)).Elapsed;
+
+    /// <param name="settings">More configuration for the ledger, e.g. PostgreSQL's connection string.</param>
+    /// <returns>The polls created, and how long the seeding took.</returns>
+    public static async Task<(Guid[] PollIds, TimeSpan Elapsed)> SeedAsync(string dataPath, LedgerProvider ledgerProvider, IReadOnlyDictionary<string, string?> settings,
+        int polls, long votes, int concurrency, TextWriter output, CancellationToken ct)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         // Big batches: seeding wants throughput, not the latency the server's defaults are tuned for.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["Tally:GroupCommit:MaxBatchSize"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Tally:GroupCommit:QueueCapacity"] = (2 * concurrency).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        services.AddTallyLedger(configuration, dataPath, LedgerProvider.Sqlite);
+        services.AddTallyLedger(configuration, dataPath, ledgerProvider);
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToArray();
         foreach (var service in hosted)
@@ -53,7 +59,9 @@ public static class LedgerSeeder
             var cast = provider.GetRequiredService<CastVoteHandler>();
             long next = -1;
             long done = 0;
-            await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), ct, async (_, token) =>
+            // Without a degree of parallelism Parallel.ForEachAsync runs one worker per core: batches of two votes, an fsync each.
+            var workers = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
+            await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), workers, async (_, token) =>
             {
                 long i;
                 while ((i = Interlocked.Increment(ref next)) < votes)
@@ -75,7 +83,7 @@ public static class LedgerSeeder
                     }
                 }
             });
-            return Stopwatch.GetElapsedTime(started);
+            return (pollIds, Stopwatch.GetElapsedTime(started));
         }
         finally
         {
