@@ -22,8 +22,9 @@ public sealed class CommitOutcomeTests
         var id = (string)(await host.CreatePollAsync(host.Voter("owner")))["id"]!;
         var voter = host.Voter("voter-1");
 
-        // The COMMIT statement itself (null-terminated in the protocol), not the READ COMMITTED of the BEGIN before it.
-        var cut = proxy.CutAfter("COMMIT\0");
+        // The COMMIT statement itself (null-terminated in the protocol), not the READ COMMITTED of the BEGIN before it,
+        // and the vote's own: the connection that inserted the vote row.
+        var cut = proxy.CutAfter("COMMIT\0", onLinkThatSent: "INSERT INTO vote_records");
         var first = await voter.VoteAsync(id, 2, key: "vote-1");
 
         var problem = await Expect.ProblemAsync(first, 503, "OUTCOME_UNKNOWN");

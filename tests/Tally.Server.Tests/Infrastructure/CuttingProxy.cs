@@ -37,9 +37,13 @@ public sealed class CuttingProxy : IAsyncDisposable
     /// connection is reset before any answer. The task completes once the server has answered that message, so whatever
     /// it did with it is done.
     /// </summary>
-    public Task CutAfter(string marker)
+    /// <param name="onLinkThatSent">
+    /// When given, only a connection that sent this first (after arming) is cut: background work of the node (a
+    /// reconciliation's snapshot, say) commits on other connections and must not take the cut meant for a vote.
+    /// </param>
+    public Task CutAfter(string marker, string? onLinkThatSent = null)
     {
-        var cut = new ArmedCut(Encoding.ASCII.GetBytes(marker));
+        var cut = new ArmedCut(Encoding.ASCII.GetBytes(marker), onLinkThatSent is null ? null : Encoding.ASCII.GetBytes(onLinkThatSent));
         if (Interlocked.CompareExchange(ref _armed, cut, null) is not null)
         {
             throw new InvalidOperationException("A cut is armed already.");
@@ -118,7 +122,12 @@ public sealed class CuttingProxy : IAsyncDisposable
             }
             var seen = tail.Concat(buffer.Take(read)).ToArray();
             tail = seen[Math.Max(0, seen.Length - TailLength)..];
-            var cut = Volatile.Read(ref _armed) is { } armed && seen.AsSpan().IndexOf(armed.Marker) >= 0
+            if (Volatile.Read(ref _armed) is { OnLinkThatSent: { } prelude } primer && seen.AsSpan().IndexOf(prelude) >= 0)
+            {
+                link.Primed = primer;
+            }
+            var cut = Volatile.Read(ref _armed) is { } armed && (armed.OnLinkThatSent is null || link.Primed == armed)
+                && seen.AsSpan().IndexOf(armed.Marker) >= 0
                 && Interlocked.CompareExchange(ref _armed, null, armed) == armed ? armed : null;
             if (cut is not null)
             {

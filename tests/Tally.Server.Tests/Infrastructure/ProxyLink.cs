@@ -10,4 +10,7 @@ internal sealed class ProxyLink(TcpClient client, TcpClient server)
     public TcpClient Server { get; } = server;
 
     public volatile ArmedCut? Cut;
+
+    /// <summary>The armed cut whose <see cref="ArmedCut.OnLinkThatSent"/> this connection sent.</summary>
+    public volatile ArmedCut? Primed;
 }
