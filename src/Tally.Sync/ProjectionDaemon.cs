@@ -15,8 +15,8 @@ namespace Tally.Sync;
 /// The bridge from ledger to views: tails the event log by sequence and applies each event to every projection exactly once.
 /// It starts from the lowest projection checkpoint (zero for views that start empty, which is a rebuild from the log)
 /// and each projection skips what it already has. Events this process commits reach it in memory once durable
-/// (<see cref="CommittedEvents"/>), so it decodes from the log only what it did not see committed here. It runs only while this node leads (<see cref="ProjectorLeadership"/>):
-/// when the term is lost, or an apply is fenced because another node leads, it stops at once and waits for the next term.
+/// (<see cref="CommittedEvents"/>), so it decodes from the log only what it did not see committed here. It runs only
+/// while this node leads (<see cref="ProjectorLeadership"/>): when the term is lost, or an apply is fenced because another node leads, it stops at once and waits for the next term.
 /// Before it applies it makes sure the views are this ledger's (<see cref="ViewsOwnership"/>); between batches it runs
 /// the work that needs the views standing still (<see cref="BetweenBatches"/>).
 /// </summary>

@@ -47,6 +47,7 @@ public static class ViewsRegistration
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<MemoryHeatmapProjection>());
         services.AddKeyedSingleton<IResultsView>(ReadPath, (sp, _) => sp.GetRequiredService<MemoryResultsProjection>());
         services.AddKeyedSingleton<IHeatmapView>(ReadPath, (sp, _) => sp.GetRequiredService<MemoryHeatmapProjection>());
+        services.AddKeyedSingleton<IDeltaView>(ReadPath, (sp, _) => sp.GetRequiredService<MemoryDeltaProjection>());
         // Registered before the projection daemon, so the snapshot is loaded before it starts and written after it stops.
         services.AddSingleton(sp => new MemoryViewsStamp(
             sp.GetServices<IProjection>(),
@@ -98,9 +99,10 @@ public static class ViewsRegistration
         AddFraud<RedisFraudProjection>(services, configuration);
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisResultsProjection>());
         services.AddSingleton<ICountingView>(sp => sp.GetRequiredService<RedisHeatmapProjection>());
-        // Readers of results and heatmaps go through the near cache; checks of the views themselves (recounts) do not.
+        // Readers of results, heatmaps and deltas go through the near cache; checks of the views themselves (recounts) do not.
         services.AddKeyedSingleton<IResultsView, NearResultsView>(ReadPath);
         services.AddKeyedSingleton<IHeatmapView, NearHeatmapView>(ReadPath);
+        services.AddKeyedSingleton<IDeltaView, NearDeltaView>(ReadPath);
         services.AddSingleton<IViewsStamp, RedisViewsStamp>();
         // One subscription to the change channel, shared by the live streams and the follower's progress.
         services.AddSingleton<RedisChangeRelay>();

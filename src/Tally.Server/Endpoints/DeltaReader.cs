@@ -1,11 +1,12 @@
 using Tally.Server.Contracts;
+using Tally.Views;
 using Tally.Views.Delta;
 using Tally.Views.Results;
 
 namespace Tally.Server.Endpoints;
 
 /// <summary>The votes a poll gained over a recent window, as GET …/delta and the live stream send them.</summary>
-public sealed class DeltaReader(IDeltaView deltas, TimeProvider clock)
+public sealed class DeltaReader([FromKeyedServices(ViewsRegistration.ReadPath)] IDeltaView deltas, TimeProvider clock)
 {
     /// <summary>The window when none is asked for, and the live stream's.</summary>
     public const string DefaultSince = "5m";

@@ -28,11 +28,13 @@ public sealed class NearPolls<T>(AnnouncedChanges changes, ViewProgress progress
     /// The poll's value and a checkpoint it holds every change of the poll up to: from memory when it is still the answer,
     /// else from <paramref name="read"/> (which gives its own checkpoint), kept when nothing changed the poll meanwhile.
     /// </summary>
+    /// <param name="fits">Whether a held value answers this question too (a delta held for another window does not).</param>
     public async ValueTask<(long Checkpoint, T Value)> GetAsync(
-        Guid pollId, Func<Guid, CancellationToken, ValueTask<(long Checkpoint, T Value)>> read, CancellationToken ct)
+        Guid pollId, Func<Guid, CancellationToken, ValueTask<(long Checkpoint, T Value)>> read, CancellationToken ct, Func<T, bool>? fits = null)
     {
         var applied = progress.AppliedSequence;
-        if (_entries.TryGetValue(pollId, out var held) && !state.Rebuilding && changes.Covers(pollId, held.Ticket, applied))
+        if (_entries.TryGetValue(pollId, out var held) && (fits is null || fits(held.Value)) && !state.Rebuilding
+            && changes.Covers(pollId, held.Ticket, applied))
         {
             held.Read = true;
             return (applied, held.Value);

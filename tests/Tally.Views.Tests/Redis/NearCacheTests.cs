@@ -64,4 +64,35 @@ public sealed class NearCacheTests(RedisServer redis) : RedisPrefixTests(redis)
         await writer.Heatmap.ForgetAsync(Ct);
         await Eventually.HoldsAsync(async () => (await near.GetAsync(_poll.Id, Ct)) is null, Patience, "the forgotten generation's heatmap is not served", Ct);
     }
+
+    [Fact]
+    public async Task AHeldDeltaAnswersItsOwnWindowUntilTheClockMovesItsFirstBucketOrTheChangeOfThePollArrives()
+    {
+        var writer = new RedisNode(Redis, Prefix);
+        var voted = Log.Now;
+        await writer.Views.ApplyAsync([Log.Created(_poll), Log.Vote(_poll, "a", 1, "EU")]);
+        await using var reader = await new RedisNode(Redis, Prefix).ListenAsync();
+        var progress = new ViewProgress();
+        var near = new NearDeltaView(reader.Delta, reader.Store, progress, new ViewsState(), Options.Create(new RedisViewsOptions()));
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        await Eventually.HoldsAsync(() => reader.Store.Announced.Heard >= Log.LastSequence, Patience, "the reader's mark came back", Ct);
+        var window = TimeSpan.FromMinutes(5);
+        var asked = voted + TimeSpan.FromSeconds(1);
+        Assert.Equal(1, (await near.GetAsync(_poll.Id, window, asked, Ct))!.Total);
+
+        // Changed behind every node's back: the same window, a moment later in the same first bucket, comes from memory
+        // (ending at the asker's clock); another window is another question, read from Redis.
+        var key = (await reader.Store.Generations.ActiveAsync(reader.Delta.Name))!.DeltaBucket(_poll.Id, Tally.Views.Delta.DeltaBuckets.BucketOf(voted));
+        await Redis.Database.HashIncrementAsync(key, "1", 100);
+        var later = asked + TimeSpan.FromMilliseconds(10);
+        var held = (await near.GetAsync(_poll.Id, window, later, Ct))!;
+        Assert.Equal(1, held.Total);
+        Assert.Equal(later, held.To);
+        Assert.Equal(101, (await near.GetAsync(_poll.Id, TimeSpan.FromHours(1), later, Ct))!.Total);
+
+        // A vote the reader's checkpoint reaches is in its answer at once.
+        await writer.Views.ApplyAsync([Log.Vote(_poll, "b", 2, "EU", at: voted)]);
+        progress.Advance(Log.LastSequence, DateTimeOffset.UtcNow);
+        Assert.Equal(102, (await near.GetAsync(_poll.Id, window, later, Ct))!.Total);
+    }
 }

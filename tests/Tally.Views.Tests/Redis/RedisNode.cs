@@ -33,7 +33,8 @@ internal sealed class RedisNode : IAsyncDisposable
         var changes = new PollChangeFeed();
         Results = new RedisResultsProjection(Store, changes);
         Heatmap = new RedisHeatmapProjection(Store);
-        Views = new ViewSet(changes, Results, Heatmap, new RedisDeltaProjection(Store), new RedisVoterStatusProjection(Store),
+        Delta = new RedisDeltaProjection(Store);
+        Views = new ViewSet(changes, Results, Heatmap, Delta, new RedisVoterStatusProjection(Store),
             new RedisPollCatalogProjection(Store));
         Stamp = new RedisViewsStamp(Store, Views.All);
         _relay = new RedisChangeRelay(Store, changes, Views.All);
@@ -44,6 +45,8 @@ internal sealed class RedisNode : IAsyncDisposable
     public RedisResultsProjection Results { get; }
 
     public RedisHeatmapProjection Heatmap { get; }
+
+    public RedisDeltaProjection Delta { get; }
 
     public ViewSet Views { get; }
 
