@@ -32,6 +32,7 @@ public sealed class BatchJudge
     private readonly int[] _replayOf;
 
     private readonly bool[] _accepted;
+    private readonly VoteCast?[] _casts;
     private readonly List<int> _keyedVotes = [];
     private readonly HashSet<Guid> _pollIds = [];
     private readonly Dictionary<Guid, Poll> _polls = [];
@@ -58,6 +59,7 @@ public sealed class BatchJudge
         _replayOf = new int[votes.Count];
         Array.Fill(_replayOf, -1);
         _accepted = new bool[votes.Count];
+        _casts = new VoteCast?[votes.Count];
         _pending = new List<int>(votes.Count);
         _next = new List<int>(votes.Count);
         for (var i = 0; i < votes.Count; i++)
@@ -175,12 +177,16 @@ public sealed class BatchJudge
         return accepted;
     }
 
-    /// <summary>The event of an accepted vote.</summary>
+    /// <summary>The event of an accepted vote, built once: a ledger may need it both to append and to hand over.</summary>
     public VoteCast Cast(int vote)
     {
+        if (_casts[vote] is { } cast)
+        {
+            return cast;
+        }
         var ballot = _votes[vote].Ballot;
         var client = _votes[vote].Command.Client;
-        return new VoteCast(_votes[vote].VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, _now,
+        return _casts[vote] = new VoteCast(_votes[vote].VoteId, ballot.PollId, ballot.VoterId, ballot.OptionId, ballot.Region, _now,
             ClientNetwork.Canonical(client.IpAddress), client.UserAgent);
     }
 

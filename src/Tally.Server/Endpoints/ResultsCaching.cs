@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Tally.Domain.Polls;
@@ -22,21 +24,24 @@ public static class ResultsCaching
     private const string ForEveryone = "public, max-age=1";
     private const string ForTheCaller = "private, max-age=1";
 
-    /// <summary>The answer's ETag: W/"…", 16 hex digits of an FNV-1a hash of what the answer says, the same on every node.</summary>
+    /// <summary>
+    /// The answer's ETag: W/"…", 16 hex digits of an XxHash64 (seed 0, little-endian values) of what the answer says, so
+    /// every node and every run gives the same tag for the same answer.
+    /// </summary>
     public static string ETagOf(ResultsResponse response)
     {
-        var hash = new Fnv64();
-        hash.Add(response.PollId);
-        hash.Add((long)response.Status);
-        hash.Add(response.TotalVotes);
-        hash.Add(response.MinSequenceMet switch { null => 0, false => 1, true => 2 });
-        hash.Add(response.AmendedAt?.UtcTicks ?? -1);
+        var hash = new XxHash64();
+        Add(hash, response.PollId);
+        Add(hash, (long)response.Status);
+        Add(hash, response.TotalVotes);
+        Add(hash, response.MinSequenceMet switch { null => 0, false => 1, true => 2 });
+        Add(hash, response.AmendedAt?.UtcTicks ?? -1);
         foreach (var option in response.Options)
         {
-            hash.Add(option.OptionId);
-            hash.Add(option.Votes);
+            Add(hash, option.OptionId);
+            Add(hash, option.Votes);
         }
-        return "W/\"" + hash.Value.ToString("x16", CultureInfo.InvariantCulture) + "\"";
+        return "W/\"" + hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture) + "\"";
     }
 
     /// <summary>Sets the headers and says whether the caller already holds this answer (answer 304).</summary>
@@ -88,25 +93,17 @@ public static class ResultsCaching
         return Task.CompletedTask;
     }
 
-    // FNV-1a over 64-bit values: fixed, so every node and every run gives the same tag for the same answer.
-    private struct Fnv64()
+    private static void Add(XxHash64 hash, long value)
     {
-        public ulong Value { get; private set; } = 14695981039346656037;
+        Span<byte> bytes = stackalloc byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        hash.Append(bytes);
+    }
 
-        public void Add(long value)
-        {
-            for (var i = 0; i < 8; i++)
-            {
-                Value = (Value ^ (byte)(value >> (i * 8))) * 1099511628211;
-            }
-        }
-
-        public void Add(Guid value)
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            value.TryWriteBytes(bytes);
-            Add(BitConverter.ToInt64(bytes));
-            Add(BitConverter.ToInt64(bytes[8..]));
-        }
+    private static void Add(XxHash64 hash, Guid value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes);
+        hash.Append(bytes);
     }
 }

@@ -12,7 +12,7 @@ namespace Tally.Views.Redis;
 public sealed class NearDeltaView(
     RedisDeltaProjection deltas, RedisViewStore store, ViewProgress progress, ViewsState state, IOptions<RedisViewsOptions> options) : IDeltaView
 {
-    private readonly NearPolls<HeldDelta> _polls = new(store.Announced, progress, state, options.Value.NearCachePolls);
+    private readonly NearPolls<HeldDelta> _polls = new(store, progress, state, options.Value.NearCachePolls);
 
     public async ValueTask<PollDelta?> GetAsync(Guid pollId, TimeSpan window, DateTimeOffset now, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Tally.Views.Redis;
 public sealed class NearHeatmapView(
     RedisHeatmapProjection heatmaps, RedisViewStore store, ViewProgress progress, ViewsState state, IOptions<RedisViewsOptions> options) : IHeatmapView
 {
-    private readonly NearPolls<PollHeatmap?> _polls = new(store.Announced, progress, state, options.Value.NearCachePolls);
+    private readonly NearPolls<PollHeatmap?> _polls = new(store, progress, state, options.Value.NearCachePolls);
 
     public async ValueTask<PollHeatmap?> GetAsync(Guid pollId, CancellationToken ct) =>
         (await _polls.GetAsync(pollId, ReadAsync, ct).ConfigureAwait(false)).Value;

@@ -8,8 +8,10 @@ namespace Tally.Views.Redis;
 /// still the answer at the node's applied checkpoint, so a reader who waited for their own vote sees it. At most
 /// <c>capacity</c> polls: past it, those not read since the last sweep are dropped.
 /// </summary>
-public sealed class NearPolls<T>(AnnouncedChanges changes, ViewProgress progress, ViewsState state, int capacity)
+public sealed class NearPolls<T>(RedisViewStore store, ViewProgress progress, ViewsState state, int capacity)
 {
+    private readonly AnnouncedChanges _changes = store.Announced;
+
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
     private sealed class Entry(T value, NearTicket ticket)
@@ -33,8 +35,10 @@ public sealed class NearPolls<T>(AnnouncedChanges changes, ViewProgress progress
         Guid pollId, Func<Guid, CancellationToken, ValueTask<(long Checkpoint, T Value)>> read, CancellationToken ct, Func<T, bool>? fits = null)
     {
         var applied = progress.AppliedSequence;
-        if (_entries.TryGetValue(pollId, out var held) && (fits is null || fits(held.Value)) && !state.Rebuilding
-            && changes.Covers(pollId, held.Ticket, applied))
+        // Only while Redis is reachable: a held value must not outlive Redis by the moment it takes to hear it went away,
+        // since reads answer 503 while the views are unreachable.
+        if (_entries.TryGetValue(pollId, out var held) && (fits is null || fits(held.Value)) && !state.Rebuilding && store.Connection.IsConnected
+            && _changes.Covers(pollId, held.Ticket, applied))
         {
             held.Read = true;
             return (applied, held.Value);
@@ -43,9 +47,9 @@ public sealed class NearPolls<T>(AnnouncedChanges changes, ViewProgress progress
         {
             return await read(pollId, ct).ConfigureAwait(false);
         }
-        var ticket = changes.Ticket(applied);
+        var ticket = _changes.Ticket(applied);
         var fresh = await read(pollId, ct).ConfigureAwait(false);
-        if (!state.Rebuilding && changes.Covers(pollId, ticket, progress.AppliedSequence))
+        if (!state.Rebuilding && _changes.Covers(pollId, ticket, progress.AppliedSequence))
         {
             Keep(pollId, new Entry(fresh.Value, ticket));
         }

@@ -8,7 +8,7 @@ namespace Tally.Views.Redis;
 public sealed class NearResultsView(
     RedisResultsProjection results, RedisViewStore store, ViewProgress progress, ViewsState state, IOptions<RedisViewsOptions> options) : IResultsView
 {
-    private readonly NearPolls<PollResults?> _polls = new(store.Announced, progress, state, options.Value.NearCachePolls);
+    private readonly NearPolls<PollResults?> _polls = new(store, progress, state, options.Value.NearCachePolls);
 
     public async ValueTask<PollResults?> GetAsync(Guid pollId, CancellationToken ct) =>
         (await GetWithCheckpointAsync(pollId, ct).ConfigureAwait(false)).Results;

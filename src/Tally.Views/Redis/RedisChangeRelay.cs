@@ -67,9 +67,10 @@ public sealed class RedisChangeRelay(RedisViewStore store, PollChangeFeed feed, 
                 {
                     await MarkScript.RunAsync(store, projection, store.Announced.Token).ConfigureAwait(false);
                 }
-                catch (RedisException)
+                catch (Exception e) when (e is RedisException or RedisTimeoutException)
                 {
-                    // Redis is away: the near cache serves nothing meanwhile, and the next tick marks again.
+                    // Redis is away (a timeout is no RedisException): the near cache serves nothing meanwhile, and the
+                    // next tick marks again; the loop must outlive the outage.
                 }
             }
         }

@@ -45,10 +45,29 @@ internal sealed class VoteStream(TallyTestHost host, string pollId, int voters, 
     }
 
     /// <summary>The results and heatmap views as the API serves them, in the shape of <see cref="LedgerCountsAsync"/>.</summary>
-    public static async Task<(long[] Options, Dictionary<string, long[]> Regions)> ViewCountsAsync(TallyTestHost host, string pollId)
+    public static async Task<(long[] Options, Dictionary<string, long[]> Regions)> ViewCountsAsync(TallyTestHost host, string pollId) =>
+        CountsOf(await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}/results"), 200),
+            await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}/heatmap"), 200));
+
+    /// <summary>
+    /// True when the views served equal the ledger's rows, cell by cell; false while they refuse to answer (being rebuilt),
+    /// which may start between any two of these reads.
+    /// </summary>
+    public static async Task<bool> ViewsEqualLedgerAsync(TallyTestHost host, string pollId)
     {
-        var results = await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}/results"), 200);
-        var heatmap = await Expect.JsonAsync(await host.Client.GetAsync($"/v1/polls/{pollId}/heatmap"), 200);
+        using var results = await host.Client.GetAsync($"/v1/polls/{pollId}/results");
+        using var heatmap = await host.Client.GetAsync($"/v1/polls/{pollId}/heatmap");
+        if (results.StatusCode != System.Net.HttpStatusCode.OK || heatmap.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            return false;
+        }
+        var ledger = await LedgerCountsAsync(host, pollId);
+        var views = CountsOf(await Expect.JsonAsync(results, 200), await Expect.JsonAsync(heatmap, 200));
+        return ledger.Options.SequenceEqual(views.Options) && ledger.Regions.All(r => r.Value.SequenceEqual(views.Regions[r.Key]));
+    }
+
+    private static (long[] Options, Dictionary<string, long[]> Regions) CountsOf(JsonObject results, JsonObject heatmap)
+    {
         var options = results["options"]!.AsArray().OrderBy(o => (int)o!["option_id"]!).Select(o => (long)o!["votes"]!).ToArray();
         var regions = Regions.ToDictionary(r => r, r =>
         {
@@ -57,21 +76,6 @@ internal sealed class VoteStream(TallyTestHost host, string pollId, int voters, 
                 region?["options"]!.AsArray().Where(x => (int)x!["option_id"]! == o).Select(x => (long)x!["votes"]!).FirstOrDefault() ?? 0).ToArray();
         });
         return (options, regions);
-    }
-
-    /// <summary>True when the views served equal the ledger's rows, cell by cell; false while they refuse to answer (being rebuilt).</summary>
-    public static async Task<bool> ViewsEqualLedgerAsync(TallyTestHost host, string pollId)
-    {
-        using (var probe = await host.Client.GetAsync($"/v1/polls/{pollId}/results"))
-        {
-            if (probe.StatusCode != System.Net.HttpStatusCode.OK)
-            {
-                return false;
-            }
-        }
-        var ledger = await LedgerCountsAsync(host, pollId);
-        var views = await ViewCountsAsync(host, pollId);
-        return ledger.Options.SequenceEqual(views.Options) && ledger.Regions.All(r => r.Value.SequenceEqual(views.Regions[r.Key]));
     }
 
     public static JsonObject Describe((long[] Options, Dictionary<string, long[]> Regions) counts) => new()
