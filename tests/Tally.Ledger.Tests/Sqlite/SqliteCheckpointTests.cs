@@ -21,6 +21,9 @@ public sealed class SqliteCheckpointTests
         Assert.Equal(0, none);
         Assert.True(complete >= 3, $"{complete} complete checkpoints");
         Assert.True(bounded * 3 < unbounded, $"the WAL grew to {bounded / 1024} KiB, {unbounded / 1024} KiB without checkpoints");
+        // However slow the disk, commits wait for the checkpoint at the ceiling: past it by at most one retry's step.
+        var ceiling = (SqliteCheckpoints.CeilingInThresholds + 1) * 1024L * 1024;
+        Assert.True(bounded <= ceiling, $"the WAL grew to {bounded / 1024} KiB, past {ceiling / 1024} KiB");
     }
 
     /// <returns>The largest the WAL file grew to and how many checkpoints started it over.</returns>

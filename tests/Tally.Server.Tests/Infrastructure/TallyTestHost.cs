@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Tally.Server.Hosting;
+using Tally.Sync.Leadership;
 
 namespace Tally.Server.Tests.Infrastructure;
 
@@ -96,6 +98,20 @@ public sealed class TallyTestHost : IAsyncDisposable
             ];
             var app = TallyServer.Build(args);
             await app.StartAsync();
+            if (servers is null || ownsServers)
+            {
+                try
+                {
+                    // The only node on its servers leads once its election settles; until then admin calls answer NOT_PROJECTOR.
+                    await app.Services.GetRequiredService<ProjectorLeadership>().WaitForTermAsync(CancellationToken.None)
+                        .WaitAsync(TimeSpan.FromSeconds(30));
+                }
+                catch
+                {
+                    await app.DisposeAsync();
+                    throw;
+                }
+            }
             var ledger = servers?.Ledger ?? SqliteLedgerProbe.InFolder(dataPath);
             return new TallyTestHost(app, dataPath, externalKey, ledger, folder, ownsServers ? servers : null);
         }
