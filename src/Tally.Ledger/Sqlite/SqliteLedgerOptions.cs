@@ -23,12 +23,13 @@ public sealed class SqliteLedgerOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The writer's page cache, MiB. Each vote lands on random leaves of two indexes ordered by voter (the one live vote,
-    /// the idempotency keys); with many polls they outgrow a small cache and every vote reads pages from the file.
-    /// SQLite takes the memory only as pages are used.
+    /// The writer's page cache, MiB. Small on purpose: when a COMMIT split a B-tree page, SQLite had parked a page under a
+    /// temporary number past the end of the file (balance_nonroot sorts siblings that way), and ending the transaction
+    /// then walks every page in the cache to drop those past the end. With many polls nearly every batch splits a page, so
+    /// each commit costs time in proportion to this cache; pages that miss it come from the operating system's file cache.
     /// </summary>
     [Range(1, 65536, ErrorMessage = Section + ":CacheSizeMiB must be between 1 and 65536.")]
-    public int CacheSizeMiB { get; set; } = 256;
+    public int CacheSizeMiB { get; set; } = 8;
 
     /// <summary>
     /// How much the WAL may grow, MiB, before its pages are copied into the database file (off the writer's thread) and

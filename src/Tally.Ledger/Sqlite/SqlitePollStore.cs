@@ -97,17 +97,29 @@ public sealed class SqlitePollStore(SqliteLedgerDatabase database, SqliteEventAp
 
     internal static Poll? Read(SqliteConnection connection, SqliteTransaction? transaction, Guid pollId)
     {
-        var id = pollId.ToString();
-        using var command = connection.CreateCommand();
+        using var command = PrepareRead(connection);
         command.Transaction = transaction;
+        return Read(command, pollId);
+    }
+
+    /// <summary>A command for <see cref="Read(SqliteCommand, Guid)"/>: kept by a caller that reads polls often, its statements are parsed once.</summary>
+    internal static SqliteCommand PrepareRead(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = """
             SELECT owner_id, title, description, start_time, end_time, results_visibility, allow_vote_change, created_at, closed_at
             FROM polls WHERE poll_id = $id;
             SELECT option_id, text FROM poll_options WHERE poll_id = $id ORDER BY option_id;
             SELECT region FROM poll_regions WHERE poll_id = $id ORDER BY position;
             """;
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
+        command.Parameters.Add(new SqliteParameter("$id", null));
+        return command;
+    }
+
+    internal static Poll? Read(SqliteCommand read, Guid pollId)
+    {
+        read.Parameters[0].Value = pollId.ToString();
+        using var reader = read.ExecuteReader();
         if (!reader.Read())
         {
             return null;

@@ -19,6 +19,7 @@ public sealed class SqliteVoteStore : IVoteStore
     private readonly SqliteCommand _findKey;
     private readonly SqliteCommand _insertVote;
     private readonly SqliteCommand _insertKey;
+    private readonly SqliteCommand _readPoll;
     // The batch's vote ids as text, each spelled once for its vote row and its key (the writer is one thread at a time).
     private string?[] _voteIds = [];
 
@@ -43,6 +44,8 @@ public sealed class SqliteVoteStore : IVoteStore
             INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, sequence)
             VALUES ($voter, $key, $fingerprint, $vote, $sequence)
             """, "$voter", "$key", "$fingerprint", "$vote", "$sequence");
+        // Every batch reads each of its polls in the transaction (one may have closed since): parsed once, not per batch.
+        _readPoll = SqlitePollStore.PrepareRead(database.Writer);
     }
 
     public CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch)
@@ -74,10 +77,11 @@ public sealed class SqliteVoteStore : IVoteStore
         _findKey.Transaction = transaction;
         _insertVote.Transaction = transaction;
         _insertKey.Transaction = transaction;
+        _readPoll.Transaction = transaction;
         FindKeys(judge, judge.KeyedVotes);
         foreach (var pollId in judge.PollIds)
         {
-            if (SqlitePollStore.Read(transaction.Connection!, transaction, pollId) is { } poll)
+            if (SqlitePollStore.Read(_readPoll, pollId) is { } poll)
             {
                 judge.Found(poll);
             }
