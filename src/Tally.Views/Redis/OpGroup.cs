@@ -61,23 +61,41 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
         {
             return;
         }
-        var commands = new List<RedisValue[]>(_ordered);
-        foreach (var slot in _fieldOrder)
-        {
-            commands.Add(_fields[slot] is { } value ? ["hset", slot.Key, slot.Field, value] : ["hdel", slot.Key, slot.Field]);
-        }
-        foreach (var slot in _incrementOrder)
-        {
-            commands.Add(["hincrby", slot.Key, slot.Field, _increments[slot]]);
-        }
-        commands.AddRange(_followUps);
+        // Written straight into the flat list, command after command: no array per command on the way.
         if (guard is { } key)
         {
             operations.Add("guard");
             operations.Add(owner.KeyIndex(key));
-            operations.Add(commands.Count);
+            operations.Add(_ordered.Count + _fieldOrder.Count + _incrementOrder.Count + _followUps.Count);
         }
-        foreach (var command in commands)
+        foreach (var command in _ordered)
+        {
+            operations.AddRange(command);
+        }
+        foreach (var slot in _fieldOrder)
+        {
+            if (_fields[slot] is { } value)
+            {
+                operations.Add("hset");
+                operations.Add(slot.Key);
+                operations.Add(slot.Field);
+                operations.Add(value);
+            }
+            else
+            {
+                operations.Add("hdel");
+                operations.Add(slot.Key);
+                operations.Add(slot.Field);
+            }
+        }
+        foreach (var slot in _incrementOrder)
+        {
+            operations.Add("hincrby");
+            operations.Add(slot.Key);
+            operations.Add(slot.Field);
+            operations.Add(_increments[slot]);
+        }
+        foreach (var command in _followUps)
         {
             operations.AddRange(command);
         }
