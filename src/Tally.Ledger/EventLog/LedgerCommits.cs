@@ -12,6 +12,7 @@ public sealed class LedgerCommits
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastSequence;
+    private long _committingHere;
 
     public long LastSequence => Volatile.Read(ref _lastSequence);
 
@@ -23,7 +24,28 @@ public sealed class LedgerCommits
     {
         // Kept before the signal, so the reader it wakes finds them.
         Handoff.Keep(events);
+        Interlocked.CompareExchange(ref _committingHere, 0, sequence);
         Committed(sequence);
+    }
+
+    /// <summary>
+    /// A transaction of this process whose events end at <paramref name="sequence"/> is about to COMMIT. Until it is
+    /// <see cref="Committed(long, IReadOnlyList{StoredEvent})"/> or <see cref="Abandoned"/>, hearing that sequence from
+    /// the database is its own commit's echo: waking readers for it would send them to the log before its events are
+    /// handed over.
+    /// </summary>
+    public void Committing(long sequence) => Volatile.Write(ref _committingHere, sequence);
+
+    /// <summary>The COMMIT of <see cref="Committing"/> failed; what it may have committed is heard from the database.</summary>
+    public void Abandoned(long sequence) => Interlocked.CompareExchange(ref _committingHere, 0, sequence);
+
+    /// <summary>A commit heard from the database (any process's, this one's too); this process's own is left to its writer.</summary>
+    public void Heard(long sequence)
+    {
+        if (sequence != Volatile.Read(ref _committingHere))
+        {
+            Committed(sequence);
+        }
     }
 
     public void Committed(long sequence)

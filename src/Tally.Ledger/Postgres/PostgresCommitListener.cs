@@ -119,7 +119,7 @@ public sealed class PostgresCommitListener : BackgroundService
     {
         if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
         {
-            _commits.Committed(sequence);
+            _commits.Heard(sequence);
         }
         else
         {

@@ -66,13 +66,19 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
             var write = new PostgresWrite(connection, transaction);
             // A throw disposes the transaction, which rolls it back: its sequences go back to event_head.
             var result = await work(write).ConfigureAwait(false);
+            Committing(write);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (Unanswered(ex))
+            catch (Exception ex)
             {
-                throw OutcomeUnknown(ex);
+                Abandoned(write);
+                if (Unanswered(ex))
+                {
+                    throw OutcomeUnknown(ex);
+                }
+                throw;
             }
             if (write.LastSequence is { } last)
             {
@@ -98,13 +104,19 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         using var transaction = connection.BeginTransaction();
         var write = new PostgresWrite(connection, transaction);
         var result = work(write);
+        Committing(write);
         try
         {
             transaction.Commit();
         }
-        catch (Exception ex) when (Unanswered(ex))
+        catch (Exception ex)
         {
-            throw OutcomeUnknown(ex);
+            Abandoned(write);
+            if (Unanswered(ex))
+            {
+                throw OutcomeUnknown(ex);
+            }
+            throw;
         }
         trace?.Committed();
         if (write.LastSequence is { } last)
@@ -112,6 +124,23 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
             Commits.Committed(last, write.Appended.Take());
         }
         return result;
+    }
+
+    // Our own notification can arrive before the writing thread hands its events over: it is not a reason to read the log.
+    private void Committing(PostgresWrite write)
+    {
+        if (write.LastSequence is { } last)
+        {
+            Commits.Committing(last);
+        }
+    }
+
+    private void Abandoned(PostgresWrite write)
+    {
+        if (write.LastSequence is { } last)
+        {
+            Commits.Abandoned(last);
+        }
     }
 
     /// <summary>
