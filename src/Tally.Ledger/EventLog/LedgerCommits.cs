@@ -36,7 +36,10 @@ public sealed class LedgerCommits
     /// </summary>
     public void Committing(long sequence) => Volatile.Write(ref _committingHere, sequence);
 
-    /// <summary>The COMMIT of <see cref="Committing"/> failed; what it may have committed is heard from the database.</summary>
+    /// <summary>
+    /// The COMMIT of <see cref="Committing"/> failed. Had it landed after all, its echo may have been skipped already: the
+    /// readers' slow poll of the log, or the next commit heard, brings it.
+    /// </summary>
     public void Abandoned(long sequence) => Interlocked.CompareExchange(ref _committingHere, 0, sequence);
 
     /// <summary>A commit heard from the database (any process's, this one's too); this process's own is left to its writer.</summary>
