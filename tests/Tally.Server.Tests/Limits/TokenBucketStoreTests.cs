@@ -36,6 +36,27 @@ public sealed class TokenBucketStoreTests
         Assert.All(waits, wait => Assert.True(wait > Hour, $"refused with a wait of {wait}, not the slower bucket's"));
     }
 
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task RequestsArrivingAtOnceGetEachBucketsTokensExactlyOnce(Stack stack)
+    {
+        await using var host = await TallyTestHost.StartAsync(stack, "--Tally:Limits:Redis:Timeout=00:00:30");
+        var buckets = host.Services.GetRequiredService<ITokenBuckets>();
+        var bucket = new Bucket("test-crowd", new BucketOptions { TokenLimit = 3, TokensPerPeriod = 1, ReplenishmentPeriod = Hour });
+        const int subjects = 100, requestsEach = 6;
+
+        // More requests than one Redis script call carries, arriving together: calls carry several requests for one bucket.
+        var requests = Enumerable.Range(0, subjects * requestsEach)
+            .Select(i => Task.Run(async () => (Subject: i % subjects, Wait: await buckets.TakeAsync([new BucketKey(bucket, $"s{i % subjects}")]))))
+            .ToList();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.All(answers.GroupBy(a => a.Subject), subject =>
+        {
+            Assert.Equal(3, subject.Count(a => a.Wait is null));
+            Assert.All(subject.Where(a => a.Wait is not null), a => Assert.True(a.Wait > TimeSpan.Zero && a.Wait <= Hour, $"waits {a.Wait}"));
+        });
+    }
+
     private static BucketKey Key(string name, int tokens, TimeSpan period) =>
         new(new Bucket(name, new BucketOptions { TokenLimit = tokens, TokensPerPeriod = 1, ReplenishmentPeriod = period }), "subject");
 }
