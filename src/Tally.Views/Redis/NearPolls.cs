@@ -6,13 +6,16 @@ namespace Tally.Views.Redis;
 /// <summary>
 /// One view's values per poll held in this node's memory, served while <see cref="AnnouncedChanges"/> says they are
 /// still the answer at the node's applied checkpoint, so a reader who waited for their own vote sees it. At most
-/// <c>capacity</c> polls: past it, those not read since the last sweep are dropped.
+/// <c>capacity</c> polls: past it, those not read since the last sweep are dropped. Readers who miss together share
+/// one read of Redis: on a hot poll every change sends the crowd reading it to Redis at once.
 /// </summary>
 public sealed class NearPolls<T>(RedisViewStore store, ViewProgress progress, ViewsState state, int capacity)
 {
     private readonly AnnouncedChanges _changes = store.Announced;
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+
+    private readonly ConcurrentDictionary<Guid, Task<(long Checkpoint, T Value)>> _reading = new();
 
     private sealed class Entry(T value, NearTicket ticket)
     {
@@ -47,13 +50,44 @@ public sealed class NearPolls<T>(RedisViewStore store, ViewProgress progress, Vi
         {
             return await read(pollId, ct).ConfigureAwait(false);
         }
-        var ticket = _changes.Ticket(applied);
-        var fresh = await read(pollId, ct).ConfigureAwait(false);
-        if (!state.Rebuilding && _changes.Covers(pollId, ticket, progress.AppliedSequence))
+        if (_reading.TryGetValue(pollId, out var underWay) && await JoinAsync(underWay, applied, fits, ct).ConfigureAwait(false) is { } shared)
         {
-            Keep(pollId, new Entry(fresh.Value, ticket));
+            return shared;
         }
-        return fresh;
+        var ticket = _changes.Ticket(applied);
+        var reading = read(pollId, ct).AsTask();
+        _reading[pollId] = reading;
+        try
+        {
+            var fresh = await reading.ConfigureAwait(false);
+            if (!state.Rebuilding && _changes.Covers(pollId, ticket, progress.AppliedSequence))
+            {
+                Keep(pollId, new Entry(fresh.Value, ticket));
+            }
+            return fresh;
+        }
+        finally
+        {
+            _reading.TryRemove(KeyValuePair.Create(pollId, reading));
+        }
+    }
+
+    /// <summary>
+    /// Another reader's read, when its answer holds every change up to this reader's checkpoint; null when it does not
+    /// (it started before a change this reader must see) or it failed, and this reader reads for itself.
+    /// </summary>
+    private static async ValueTask<(long Checkpoint, T Value)?> JoinAsync(
+        Task<(long Checkpoint, T Value)> underWay, long applied, Func<T, bool>? fits, CancellationToken ct)
+    {
+        try
+        {
+            var shared = await underWay.WaitAsync(ct).ConfigureAwait(false);
+            return shared.Checkpoint >= applied && (fits is null || fits(shared.Value)) ? shared : null;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private void Keep(Guid pollId, Entry entry)

@@ -42,6 +42,41 @@ public sealed class NearCacheTests(RedisServer redis) : RedisPrefixTests(redis)
     }
 
     [Fact]
+    public async Task ReadersWhoMissTogetherShareOneReadUnlessTheirCheckpointPassedIt()
+    {
+        await using var reader = await new RedisNode(Redis, Prefix).ListenAsync();
+        var progress = new ViewProgress();
+        progress.Advance(10, DateTimeOffset.UtcNow);
+        var polls = new NearPolls<int>(reader.Store, progress, new ViewsState(), capacity: 10);
+        var reads = 0;
+        Func<Guid, CancellationToken, ValueTask<(long, int)>> ReadingFrom(TaskCompletionSource<(long, int)> answer) => (_, _) =>
+        {
+            Interlocked.Increment(ref reads);
+            return new(answer.Task);
+        };
+
+        // A crowd misses on a poll while the first read is still under way: one read answers them all.
+        var answer = new TaskCompletionSource<(long, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var crowd = Enumerable.Range(0, 20).Select(_ => polls.GetAsync(_poll.Id, ReadingFrom(answer), Ct).AsTask()).ToList();
+        answer.SetResult((10, 7));
+        Assert.All(await Task.WhenAll(crowd), a => Assert.Equal((10L, 7), a));
+        Assert.Equal(1, reads);
+
+        // A reader whose checkpoint passed the one the read under way started at must not get its answer: it reads again.
+        var other = Guid.NewGuid();
+        var early = new TaskCompletionSource<(long, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = polls.GetAsync(other, ReadingFrom(early), Ct).AsTask();
+        progress.Advance(11, DateTimeOffset.UtcNow);
+        var later = new TaskCompletionSource<(long, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        later.SetResult((11, 9));
+        var second = polls.GetAsync(other, ReadingFrom(later), Ct).AsTask();
+        early.SetResult((10, 8));
+        Assert.Equal((10L, 8), await first);
+        Assert.Equal((11L, 9), await second);
+        Assert.Equal(3, reads);
+    }
+
+    [Fact]
     public async Task AnotherPollsChangesLeaveAHeldTallyAndAMovedGenerationDropsIt()
     {
         var other = EventScript.NewPoll();
