@@ -18,6 +18,8 @@ if [[ "$stack" == postgres-redis ]]; then
     source scripts/test-services.sh
     trap test_services_stop EXIT INT TERM
     test_services_start
+    # The servers share the cores with PostgreSQL and Redis: the setting README recommends for that (every server alike).
+    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
     "${bench[@]}" --postgres "$TALLY_TEST_POSTGRES" --redis "$TALLY_TEST_REDIS" "$@"
 else
     "${bench[@]}" "$@"

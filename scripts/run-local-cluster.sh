@@ -19,6 +19,8 @@ dotnet build -c Release src/Tally.Server -nologo -v quiet
 server=src/Tally.Server/bin/Release/net10.0/Tally.Server.dll
 # Every node must sign and accept the same tokens: one key for the cluster instead of one generated per node.
 signing_key=$(head -c 48 /dev/urandom | base64 -w0)
+# PostgreSQL and Redis share these cores: idle thread-pool workers sleep instead of spinning (README).
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
 for port in 8081 8082; do
     data="$TALLY_SERVICES_DIR/node-$port"
     mkdir -p "$data"
