@@ -21,9 +21,13 @@ internal sealed class PostgresBatchTrace(LedgerMetrics metrics)
     }
 
     /// <summary>The COMMIT came back: on PostgreSQL the batch is durable then (synchronous_commit), so no later stage.</summary>
-    public void Committed()
+    /// <param name="ownRoundTrip">Whether it went alone, not with the batch's last statement.</param>
+    public void Committed(bool ownRoundTrip)
     {
-        RoundTrip();
+        if (ownRoundTrip)
+        {
+            RoundTrip();
+        }
         Lap(BatchStages.Commit);
         metrics.BatchRoundTrips(_roundTrips);
     }
