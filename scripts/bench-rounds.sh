@@ -24,6 +24,8 @@ if [[ "$stack" == postgres-redis ]]; then
     trap test_services_stop EXIT INT TERM
     test_services_start
     services=(--postgres "$TALLY_TEST_POSTGRES" --redis "$TALLY_TEST_REDIS")
+    # As bench-perf.sh: the setting README recommends when the database shares the cores (a configuration may override it).
+    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
 fi
 
 count=${#configs[@]}
