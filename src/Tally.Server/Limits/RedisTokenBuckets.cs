@@ -43,7 +43,7 @@ public sealed class RedisTokenBuckets(RedisCircuit circuit, LimitKeys keys, Memo
             tokens[i], at[i] = n, a
             p = p + 3
           end
-          if wait < 0 then
+          if wait == 0 then
             for i = 1, count do
               local q = p - 3 * (count - i + 1)
               local limit, per, period = tonumber(ARGV[q]), tonumber(ARGV[q + 1]), tonumber(ARGV[q + 2])
