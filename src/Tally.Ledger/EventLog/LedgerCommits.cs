@@ -12,9 +12,7 @@ public sealed class LedgerCommits
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastSequence;
-    private readonly Lock _echoes = new();
-    private int _inFlight;
-    private long _held;
+    private long _committingHere;
 
     public long LastSequence => Volatile.Read(ref _lastSequence);
 
@@ -26,55 +24,31 @@ public sealed class LedgerCommits
     {
         // Kept before the signal, so the reader it wakes finds them.
         Handoff.Keep(events);
+        Interlocked.CompareExchange(ref _committingHere, 0, sequence);
         Committed(sequence);
     }
 
     /// <summary>
-    /// A transaction of this process is about to COMMIT (its sequences may not be known yet: the COMMIT can travel with
-    /// the statement that takes them). Until it is <see cref="Settled"/>, commits heard from the database are held:
-    /// one of them may be its own echo, and waking readers for it would send them to the log before its events are handed over.
+    /// A transaction of this process whose events end at <paramref name="sequence"/> is about to COMMIT. Until it is
+    /// <see cref="Committed(long, IReadOnlyList{StoredEvent})"/> or <see cref="Abandoned"/>, hearing that sequence from
+    /// the database is its own commit's echo: waking readers for it would send them to the log before its events are
+    /// handed over.
     /// </summary>
-    public void Committing()
-    {
-        lock (_echoes)
-        {
-            _inFlight++;
-        }
-    }
+    public void Committing(long sequence) => Volatile.Write(ref _committingHere, sequence);
 
     /// <summary>
-    /// The transaction of <see cref="Committing"/> committed (after <see cref="Committed(long, IReadOnlyList{StoredEvent})"/>)
-    /// or failed. What was heard meanwhile wakes readers now: another process's commit waited one COMMIT at most, and an
-    /// echo of a commit whose answer was lost is taken at the database's word. (The echo of another transaction of this
-    /// process still in flight then sends readers to the log for its events: only slower.)
+    /// The COMMIT of <see cref="Committing"/> failed. Had it landed after all, its echo may have been skipped already: the
+    /// readers' slow poll of the log, or the next commit heard, brings it.
     /// </summary>
-    public void Settled()
-    {
-        long held;
-        lock (_echoes)
-        {
-            _inFlight--;
-            held = _held;
-            _held = 0;
-        }
-        if (held > 0)
-        {
-            Committed(held);
-        }
-    }
+    public void Abandoned(long sequence) => Interlocked.CompareExchange(ref _committingHere, 0, sequence);
 
-    /// <summary>A commit heard from the database (any process's, this one's too); held while one of this process's is in flight.</summary>
+    /// <summary>A commit heard from the database (any process's, this one's too); this process's own is left to its writer.</summary>
     public void Heard(long sequence)
     {
-        lock (_echoes)
+        if (sequence != Volatile.Read(ref _committingHere))
         {
-            if (_inFlight > 0)
-            {
-                _held = Math.Max(_held, sequence);
-                return;
-            }
+            Committed(sequence);
         }
-        Committed(sequence);
     }
 
     public void Committed(long sequence)

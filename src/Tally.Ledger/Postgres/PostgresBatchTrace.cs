@@ -21,13 +21,9 @@ internal sealed class PostgresBatchTrace(LedgerMetrics metrics)
     }
 
     /// <summary>The COMMIT came back: on PostgreSQL the batch is durable then (synchronous_commit), so no later stage.</summary>
-    /// <param name="ownRoundTrip">Whether it went alone, not with the batch's last statement.</param>
-    public void Committed(bool ownRoundTrip)
+    public void Committed()
     {
-        if (ownRoundTrip)
-        {
-            RoundTrip();
-        }
+        RoundTrip();
         Lap(BatchStages.Commit);
         metrics.BatchRoundTrips(_roundTrips);
     }

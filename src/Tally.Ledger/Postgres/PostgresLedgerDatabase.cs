@@ -63,26 +63,26 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
         {
             await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var write = new PostgresWrite(connection, transaction, Commits);
+            var write = new PostgresWrite(connection, transaction);
             // A throw disposes the transaction, which rolls it back: its sequences go back to event_head.
             var result = await work(write).ConfigureAwait(false);
-            // Our own notification can arrive before the events are handed over: it is not a reason to read the log.
-            Commits.Committing();
+            Committing(write);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                if (write.LastSequence is { } last)
+            }
+            catch (Exception ex)
+            {
+                Abandoned(write);
+                if (Unanswered(ex))
                 {
-                    Commits.Committed(last, write.Appended.Take());
+                    throw OutcomeUnknown(ex);
                 }
+                throw;
             }
-            catch (Exception ex) when (Unanswered(ex))
+            if (write.LastSequence is { } last)
             {
-                throw OutcomeUnknown(ex);
-            }
-            finally
-            {
-                Commits.Settled();
+                Commits.Committed(last, write.Appended.Take());
             }
             return result;
         }
@@ -93,55 +93,53 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Group commit's transaction, on the caller's thread, blocking on every round trip: for a thread of its own, never
-    /// for the thread pool. BEGIN goes with the work's first batch and COMMIT with the one it hands to
-    /// <see cref="PostgresWrite.Committing"/> (or on its own after the work, when it handed none). A failure before the
-    /// COMMIT was answered is thrown as it is when PostgreSQL refused (nothing was committed), so the caller can tell a
-    /// refused vote from a failed database; one whose outcome is unknown is a <see cref="LedgerOutcomeUnknownException"/>.
+    /// <see cref="WriteAsync{T}"/> on the caller's thread, blocking on every round trip: for a thread of its own (group
+    /// commit), never for the thread pool. A failure before COMMIT is thrown as it is (nothing was committed), so the
+    /// caller can tell a refused vote from a failed database; an unanswered COMMIT is a <see cref="LedgerOutcomeUnknownException"/>.
     /// </summary>
     /// <param name="trace">Told when the COMMIT came back, for a batch that is measured.</param>
     internal T Write<T>(Func<PostgresWrite, T> work, PostgresBatchTrace? trace = null)
     {
         using var connection = DataSource.OpenConnection();
-        var write = new PostgresWrite(connection, null, Commits);
+        using var transaction = connection.BeginTransaction();
+        var write = new PostgresWrite(connection, transaction);
+        var result = work(write);
+        Committing(write);
         try
         {
-            var result = work(write);
-            var alone = !write.Committed;
-            if (alone)
-            {
-                using var commit = write.CreateBatch();
-                write.Committing(commit, static _ => { });
-            }
-            trace?.Committed(ownRoundTrip: alone);
-            if (write.LastSequence is { } last)
-            {
-                Commits.Committed(last, write.Appended.Take());
-            }
-            return result;
+            transaction.Commit();
         }
-        catch (Exception) when (!write.Committed)
+        catch (Exception ex)
         {
-            RollBack(connection);
+            Abandoned(write);
+            if (Unanswered(ex))
+            {
+                throw OutcomeUnknown(ex);
+            }
             throw;
         }
-        finally
+        trace?.Committed();
+        if (write.LastSequence is { } last)
         {
-            write.Settle();
+            Commits.Committed(last, write.Appended.Take());
+        }
+        return result;
+    }
+
+    // Our own notification can arrive before the writing thread hands its events over: it is not a reason to read the log.
+    private void Committing(PostgresWrite write)
+    {
+        if (write.LastSequence is { } last)
+        {
+            Commits.Committing(last);
         }
     }
 
-    /// <summary>Ends a transaction the work left open or failed, before the connection goes back to the pool; a broken connection is dropped by the pool.</summary>
-    private static void RollBack(NpgsqlConnection connection)
+    private void Abandoned(PostgresWrite write)
     {
-        try
+        if (write.LastSequence is { } last)
         {
-            using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            rollback.ExecuteNonQuery();
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            // Nothing more to undo here: PostgreSQL rolls back what a lost connection left open.
+            Commits.Abandoned(last);
         }
     }
 
@@ -150,9 +148,9 @@ public sealed class PostgresLedgerDatabase : IAsyncDisposable, IDisposable
     /// transaction back; anything else (a broken connection, a timeout, a FATAL from a server going down) may have come
     /// after the commit record was written.
     /// </summary>
-    internal static bool Unanswered(Exception commitFailure) => commitFailure is not PostgresException { InvariantSeverity: "ERROR" };
+    private static bool Unanswered(Exception commitFailure) => commitFailure is not PostgresException { InvariantSeverity: "ERROR" };
 
-    internal static LedgerOutcomeUnknownException OutcomeUnknown(Exception commitFailure) =>
+    private static LedgerOutcomeUnknownException OutcomeUnknown(Exception commitFailure) =>
         new("The ledger's connection failed while committing: the change may or may not have been recorded.", commitFailure);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();

@@ -9,20 +9,20 @@ namespace Tally.Ledger.Postgres;
 
 /// <summary>
 /// One group-commit transaction on PostgreSQL: reads the rows <see cref="BatchJudge"/> needs, runs the inserts it asks
-/// for, and appends the accepted votes' events and keys, in two round trips.
+/// for, and appends the accepted votes' events and keys, in three round trips.
 /// </summary>
 /// <remarks>
 /// Synchronous on purpose: it runs on the group-commit thread, which has nothing else to do while it waits. Awaiting each
 /// of the round trips instead queues every continuation behind the request work in the thread pool, and the batch
 /// (and every vote in it) waits its turn there several times over.
-/// Round trips: (1) BEGIN and the batch's idempotency keys and polls, the polls share-locked; (2) one statement inserting
-/// the votes (ON CONFLICT on the live-vote index) and, for those that went in, taking their sequences from event_head and
-/// inserting their events and keys, with the notification and the COMMIT behind it. The statement writes an event
-/// exactly for each vote row it inserted, so the judge's verdicts stay the judge's: it only learns afterwards which went
-/// in. A round that is not the judge's last (a key two votes of the batch claim for different ballots, rarely) inserts
-/// votes only, and the last appends for all. A refused vote writes nothing, so it never fails its neighbours; anything
-/// that breaks the transaction is retried vote by vote by the batcher. Stages: the statement's time, its COMMIT included,
-/// is the <see cref="BatchStages.Insert"/> stage (it is the append too); <see cref="BatchStages.Append"/> is not recorded.
+/// Round trips: (1) the batch's idempotency keys and polls, the polls share-locked; (2) one statement inserting the votes
+/// (ON CONFLICT on the live-vote index) and, for those that went in, taking their sequences from event_head and inserting
+/// their events and keys; then COMMIT. The statement writes an event exactly for each vote row it inserted, so the
+/// judge's verdicts stay the judge's: it only learns afterwards which went in. A round that is not the judge's last (a
+/// key two votes of the batch claim for different ballots, rarely) inserts votes only, and the last appends for all.
+/// A refused vote writes nothing, so it never fails its neighbours; anything that breaks the transaction is retried vote
+/// by vote by the batcher. Stages: the statement's time is the <see cref="BatchStages.Insert"/> stage (it is the
+/// append too); <see cref="BatchStages.Append"/> is not recorded.
 /// </remarks>
 internal static class PostgresVoteBatch
 {
@@ -185,9 +185,14 @@ internal static class PostgresVoteBatch
         using (var batch = write.CreateBatch())
         {
             batch.BatchCommands.Add(command);
+            if (earlier is not null)
+            {
+                // In the same round trip; a batch that appended nothing notifies the head as it was, which wakes no one wrongly.
+                batch.BatchCommands.Add(PostgresEventAppender.Notify());
+            }
+            using var reader = batch.ExecuteReader();
             if (earlier is null)
             {
-                using var reader = batch.ExecuteReader();
                 while (reader.Read())
                 {
                     inserted.Add(reader.GetGuid(0));
@@ -195,18 +200,12 @@ internal static class PostgresVoteBatch
             }
             else
             {
-                // In the same round trip, and the COMMIT after it: a batch that appended nothing notifies the head as it
-                // was, which wakes no one wrongly.
-                batch.BatchCommands.Add(PostgresEventAppender.Notify());
-                write.Committing(batch, reader =>
+                reader.Read();
+                if (!reader.IsDBNull(0))
                 {
-                    reader.Read();
-                    if (!reader.IsDBNull(0))
-                    {
-                        write.LastSequence = reader.GetInt64(0);
-                    }
-                    inserted.UnionWith(reader.GetFieldValue<Guid[]>(1));
-                });
+                    write.LastSequence = reader.GetInt64(0);
+                }
+                inserted.UnionWith(reader.GetFieldValue<Guid[]>(1));
             }
         }
         foreach (var i in inserts)
