@@ -11,7 +11,7 @@ namespace Tally.Server.Limits;
 public sealed class RedisTokenBuckets(RedisCircuit circuit, LimitKeys keys, MemoryTokenBuckets local) : ITokenBuckets
 {
     // Redis runs nothing else while a script runs: a longer queue waits for the next call.
-    internal const int MaxRequestsPerCall = 256;
+    private const int MaxRequestsPerCall = 256;
 
     // KEYS: every request's buckets, request after request. ARGV: the number of requests, then per request its number of
     // buckets and, for each bucket, token limit, tokens per period, period (ms). Each request in turn refills its buckets;
@@ -22,8 +22,8 @@ public sealed class RedisTokenBuckets(RedisCircuit circuit, LimitKeys keys, Memo
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local answers, p, k = {}, 2, 0
         for r = 1, tonumber(ARGV[1]) do
-          local count = tonumber(ARGV[p])
-          p = p + 1
+          local count, first = tonumber(ARGV[p]), p + 1
+          p = first
           local tokens, at, wait = {}, {}, 0
           for i = 1, count do
             local limit, per, period = tonumber(ARGV[p]), tonumber(ARGV[p + 1]), tonumber(ARGV[p + 2])
@@ -45,7 +45,7 @@ public sealed class RedisTokenBuckets(RedisCircuit circuit, LimitKeys keys, Memo
           end
           if wait == 0 then
             for i = 1, count do
-              local q = p - 3 * (count - i + 1)
+              local q = first + 3 * (i - 1)
               local limit, per, period = tonumber(ARGV[q]), tonumber(ARGV[q + 1]), tonumber(ARGV[q + 2])
               redis.call('HSET', KEYS[k + i], 'tokens', tokens[i] - 1, 'at', at[i])
               redis.call('PEXPIRE', KEYS[k + i], (math.ceil((limit - tokens[i] + 1) / per) + 1) * period)
