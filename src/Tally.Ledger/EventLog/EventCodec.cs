@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Tally.Domain.Events;
 
@@ -21,20 +22,33 @@ public static class EventCodec
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };
 
-    public static string Encode(LedgerEvent e) => e switch
+    // One writer per thread: the SQLite writer binds the UTF-8 straight from it, so a vote's payload allocates nothing.
+    [ThreadStatic]
+    private static EventJsonWriter? t_writer;
+
+    public static string Encode(LedgerEvent e) => Encoding.UTF8.GetString(EncodeUtf8(e));
+
+    /// <returns>The payload in UTF-8, valid until this thread's next call.</returns>
+    public static ReadOnlySpan<byte> EncodeUtf8(LedgerEvent e)
     {
-        VoteCast v => JsonSerializer.Serialize(v, EventJsonContext.Default.VoteCast),
-        VoteRetracted r => JsonSerializer.Serialize(r, EventJsonContext.Default.VoteRetracted),
-        VoteReinstated r => JsonSerializer.Serialize(r, EventJsonContext.Default.VoteReinstated),
-        PollCreated c => JsonSerializer.Serialize(c, EventJsonContext.Default.PollCreated),
-        PollClosed c => JsonSerializer.Serialize(c, EventJsonContext.Default.PollClosed),
-        AdminGranted g => JsonSerializer.Serialize(g, EventJsonContext.Default.AdminGranted),
-        AdminRevoked r => JsonSerializer.Serialize(r, EventJsonContext.Default.AdminRevoked),
-        UserRegistered u => JsonSerializer.Serialize(u, EventJsonContext.Default.UserRegistered),
-        BlockPlaced b => JsonSerializer.Serialize(b, EventJsonContext.Default.BlockPlaced),
-        BlockLifted b => JsonSerializer.Serialize(b, EventJsonContext.Default.BlockLifted),
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
-    };
+        var json = t_writer ??= new EventJsonWriter();
+        var writer = json.Start();
+        switch (e)
+        {
+            case VoteCast v: JsonSerializer.Serialize(writer, v, EventJsonContext.Default.VoteCast); break;
+            case VoteRetracted r: JsonSerializer.Serialize(writer, r, EventJsonContext.Default.VoteRetracted); break;
+            case VoteReinstated r: JsonSerializer.Serialize(writer, r, EventJsonContext.Default.VoteReinstated); break;
+            case PollCreated c: JsonSerializer.Serialize(writer, c, EventJsonContext.Default.PollCreated); break;
+            case PollClosed c: JsonSerializer.Serialize(writer, c, EventJsonContext.Default.PollClosed); break;
+            case AdminGranted g: JsonSerializer.Serialize(writer, g, EventJsonContext.Default.AdminGranted); break;
+            case AdminRevoked r: JsonSerializer.Serialize(writer, r, EventJsonContext.Default.AdminRevoked); break;
+            case UserRegistered u: JsonSerializer.Serialize(writer, u, EventJsonContext.Default.UserRegistered); break;
+            case BlockPlaced b: JsonSerializer.Serialize(writer, b, EventJsonContext.Default.BlockPlaced); break;
+            case BlockLifted b: JsonSerializer.Serialize(writer, b, EventJsonContext.Default.BlockLifted); break;
+            default: throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type.");
+        }
+        return json.Written;
+    }
 
     public static LedgerEvent Decode(string type, string payload) => (type switch
     {

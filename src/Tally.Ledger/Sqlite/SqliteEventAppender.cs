@@ -8,36 +8,31 @@ namespace Tally.Ledger.Sqlite;
 public sealed class SqliteEventAppender
 {
     private readonly SqliteLedgerDatabase _database;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter _sequence;
-    private readonly SqliteParameter _type;
-    private readonly SqliteParameter _pollId;
-    private readonly SqliteParameter _payload;
-    private readonly SqliteParameter _recordedAt;
+    private readonly SqliteStatement _insert;
 
     internal SqliteEventAppender(SqliteLedgerDatabase database)
     {
         _database = database;
-        _insert = database.Writer.CreateCommand();
-        _insert.CommandText = "INSERT INTO events (sequence, type, poll_id, payload, recorded_at) VALUES ($sequence, $type, $poll_id, $payload, $recorded_at)";
-        _sequence = _insert.Parameters.Add("$sequence", SqliteType.Integer);
-        _type = _insert.Parameters.Add("$type", SqliteType.Text);
-        _pollId = _insert.Parameters.Add("$poll_id", SqliteType.Text);
-        _payload = _insert.Parameters.Add("$payload", SqliteType.Text);
-        _recordedAt = _insert.Parameters.Add("$recorded_at", SqliteType.Text);
+        _insert = database.PrepareOnWriter(
+            "INSERT INTO events (sequence, type, poll_id, payload, recorded_at) VALUES ($sequence, $type, $poll_id, $payload, $recorded_at)",
+            "$sequence", "$type", "$poll_id", "$payload", "$recorded_at");
     }
 
+    /// <param name="transaction">The writer's open transaction, which the event joins.</param>
     /// <returns>The event's sequence.</returns>
     public long Append(SqliteTransaction transaction, LedgerEvent e, DateTimeOffset at)
     {
+        if (transaction.Connection != _database.Writer)
+        {
+            throw new InvalidOperationException("Events are appended in the writer's transaction only.");
+        }
         var sequence = _database.NextSequence();
-        _insert.Transaction = transaction;
-        _sequence.Value = sequence;
-        _type.Value = EventCodec.TypeOf(e);
-        _pollId.Value = e.PollId.ToString();
-        _payload.Value = EventCodec.Encode(e);
-        _recordedAt.Value = SqliteValues.Time(at);
-        _insert.ExecuteNonQuery();
+        _insert.Bind(1, sequence);
+        _insert.Bind(2, EventCodec.TypeOf(e));
+        _insert.Bind(3, e.PollId);
+        _insert.BindUtf8(4, EventCodec.EncodeUtf8(e));
+        _insert.Bind(5, at);
+        _insert.Execute();
         _database.Appended.Add(sequence, at, e);
         return sequence;
     }

@@ -17,6 +17,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWalSync? _walSync;
     private readonly SqliteCheckpoints _checkpoints;
+    private readonly List<SqliteStatement> _statements = [];
 
     public SqliteLedgerDatabase(string path, string synchronous, TimeSpan busyTimeout, LedgerCommits commits)
         : this(path, new SqliteLedgerOptions { Synchronous = synchronous, BusyTimeout = busyTimeout }, commits)
@@ -93,6 +94,17 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     /// <summary>Highest sequence handed out; changed only under the write gate.</summary>
     internal long LastSequence { get; private set; }
+
+    /// <summary>A statement on the writer's connection, for use inside <see cref="CommitDurableLater{T}"/>; finalized before the connection closes.</summary>
+    internal SqliteStatement PrepareOnWriter(string sql, params string[] parameters)
+    {
+        var statement = new SqliteStatement(Writer, sql, parameters);
+        lock (_statements)
+        {
+            _statements.Add(statement);
+        }
+        return statement;
+    }
 
     public SqliteConnection OpenReader()
     {
@@ -252,6 +264,10 @@ public sealed class SqliteLedgerDatabase : IDisposable
     {
         _walSync?.Dispose();
         _checkpoints.Dispose();
+        lock (_statements)
+        {
+            _statements.ForEach(statement => statement.Dispose());
+        }
         Writer.Dispose();
         _gate.Dispose();
         SqliteConnection.ClearAllPools();

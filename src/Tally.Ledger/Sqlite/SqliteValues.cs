@@ -6,7 +6,9 @@ namespace Tally.Ledger.Sqlite;
 internal static class SqliteValues
 {
     /// <summary>Times are stored as ISO-8601 UTC text; it sorts correctly and reads well in any SQL client.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    public const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     public static object TimeOrNull(DateTimeOffset? at) => at is { } t ? Time(t) : DBNull.Value;
 

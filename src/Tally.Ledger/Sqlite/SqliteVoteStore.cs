@@ -16,12 +16,10 @@ public sealed class SqliteVoteStore : IVoteStore
     private readonly SqliteEventAppender _events;
     private readonly TimeProvider _clock;
     private readonly LedgerMetrics _metrics;
-    private readonly SqliteCommand _findKey;
-    private readonly SqliteCommand _insertVote;
-    private readonly SqliteCommand _insertKey;
+    private readonly SqliteStatement _findKey;
+    private readonly SqliteStatement _insertVote;
+    private readonly SqliteStatement _insertKey;
     private readonly SqliteCommand _readPoll;
-    // The batch's vote ids as text, each spelled once for its vote row and its key (the writer is one thread at a time).
-    private string?[] _voteIds = [];
 
     internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock, LedgerMetrics metrics)
     {
@@ -30,17 +28,17 @@ public sealed class SqliteVoteStore : IVoteStore
         _clock = clock;
         _metrics = metrics;
         // A key points at the vote it was answered with; the answer's poll, option, region and time are that vote's.
-        _findKey = Prepare(database.Writer, """
+        _findKey = database.PrepareOnWriter("""
             SELECT k.fingerprint, k.vote_id, v.poll_id, v.option_id, v.region, v.timestamp, k.sequence
             FROM idempotency_keys k JOIN vote_records v ON v.vote_id = k.vote_id
             WHERE k.voter_id = $voter AND k.key = $key
             """, "$voter", "$key");
         // OR IGNORE: a second live vote for the same (poll, voter) hits the partial unique index and inserts nothing.
-        _insertVote = Prepare(database.Writer, """
+        _insertVote = database.PrepareOnWriter("""
             INSERT OR IGNORE INTO vote_records (vote_id, poll_id, voter_id, option_id, region, timestamp, ip_address, user_agent)
             VALUES ($vote, $poll, $voter, $option, $region, $at, $ip, $ua)
             """, "$vote", "$poll", "$voter", "$option", "$region", "$at", "$ip", "$ua");
-        _insertKey = Prepare(database.Writer, """
+        _insertKey = database.PrepareOnWriter("""
             INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, sequence)
             VALUES ($voter, $key, $fingerprint, $vote, $sequence)
             """, "$voter", "$key", "$fingerprint", "$vote", "$sequence");
@@ -69,14 +67,6 @@ public sealed class SqliteVoteStore : IVoteStore
     {
         var started = Stopwatch.GetTimestamp();
         var votes = judge.Votes;
-        if (_voteIds.Length < votes.Count)
-        {
-            _voteIds = new string?[Math.Max(votes.Count, 2 * _voteIds.Length)];
-        }
-        Array.Clear(_voteIds, 0, votes.Count);
-        _findKey.Transaction = transaction;
-        _insertVote.Transaction = transaction;
-        _insertKey.Transaction = transaction;
         _readPoll.Transaction = transaction;
         FindKeys(judge, judge.KeyedVotes);
         foreach (var pollId in judge.PollIds)
@@ -90,12 +80,11 @@ public sealed class SqliteVoteStore : IVoteStore
         _metrics.BatchStage(BatchStages.Read, Stopwatch.GetElapsedTime(started, read));
         // Read under the write lock: every vote in this commit is dated after anything committed before it.
         var now = _clock.GetUtcNow();
-        var at = SqliteValues.Time(now);
         for (var inserts = judge.FirstRound(now); inserts.Count > 0; inserts = judge.NextRound())
         {
             foreach (var i in inserts)
             {
-                if (Insert(votes[i], _voteIds[i] = votes[i].VoteId.ToString(), at))
+                if (Insert(votes[i], now))
                 {
                     judge.WentIn(i);
                 }
@@ -114,13 +103,12 @@ public sealed class SqliteVoteStore : IVoteStore
             }
             if (votes[i].Command.IdempotencyKey is { } key)
             {
-                var k = _insertKey.Parameters;
-                k[0].Value = votes[i].Ballot.VoterId;
-                k[1].Value = key;
-                k[2].Value = votes[i].Fingerprint;
-                k[3].Value = _voteIds[i];
-                k[4].Value = sequence;
-                _insertKey.ExecuteNonQuery();
+                _insertKey.Bind(1, votes[i].Ballot.VoterId);
+                _insertKey.Bind(2, key);
+                _insertKey.Bind(3, votes[i].Fingerprint);
+                _insertKey.Bind(4, votes[i].VoteId);
+                _insertKey.Bind(5, sequence);
+                _insertKey.Execute();
             }
         }
         _metrics.BatchStage(BatchStages.Append, Stopwatch.GetElapsedTime(inserted));
@@ -128,19 +116,18 @@ public sealed class SqliteVoteStore : IVoteStore
     }
 
     /// <returns>Whether the vote went in: a second live vote for the same (poll, voter) inserts nothing.</returns>
-    private bool Insert(PendingVote vote, string voteId, string at)
+    private bool Insert(PendingVote vote, DateTimeOffset at)
     {
         var ballot = vote.Ballot;
-        var p = _insertVote.Parameters;
-        p[0].Value = voteId;
-        p[1].Value = ballot.PollId.ToString();
-        p[2].Value = ballot.VoterId;
-        p[3].Value = ballot.OptionId;
-        p[4].Value = SqliteValues.TextOrNull(ballot.Region);
-        p[5].Value = at;
-        p[6].Value = SqliteValues.TextOrNull(vote.Command.Client.IpAddress);
-        p[7].Value = SqliteValues.TextOrNull(vote.Command.Client.UserAgent);
-        return _insertVote.ExecuteNonQuery() > 0;
+        _insertVote.Bind(1, vote.VoteId);
+        _insertVote.Bind(2, ballot.PollId);
+        _insertVote.Bind(3, ballot.VoterId);
+        _insertVote.Bind(4, ballot.OptionId);
+        _insertVote.Bind(5, ballot.Region);
+        _insertVote.Bind(6, at);
+        _insertVote.Bind(7, vote.Command.Client.IpAddress);
+        _insertVote.Bind(8, vote.Command.Client.UserAgent);
+        return _insertVote.Execute() > 0;
     }
 
     private void FindKeys(BatchJudge judge, IReadOnlyList<int> votes)
@@ -148,18 +135,25 @@ public sealed class SqliteVoteStore : IVoteStore
         foreach (var i in votes)
         {
             var voterKey = BatchJudge.KeyOf(judge.Votes[i]);
-            _findKey.Parameters[0].Value = voterKey.VoterId;
-            _findKey.Parameters[1].Value = voterKey.Key;
-            using var reader = _findKey.ExecuteReader();
-            if (reader.Read())
+            _findKey.Bind(1, voterKey.VoterId);
+            _findKey.Bind(2, voterKey.Key);
+            if (!_findKey.ReadFirst())
             {
-                judge.Found(new StoredKey(voterKey, reader.GetString(0), new VoteReceipt(
-                    Guid.Parse(reader.GetString(1)),
-                    Guid.Parse(reader.GetString(2)),
-                    reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    SqliteValues.ReadTime(reader.GetString(5)),
-                    reader.GetInt64(6))));
+                continue;
+            }
+            try
+            {
+                judge.Found(new StoredKey(voterKey, _findKey.Text(0), new VoteReceipt(
+                    Guid.Parse(_findKey.Text(1)),
+                    Guid.Parse(_findKey.Text(2)),
+                    (int)_findKey.Int64(3),
+                    _findKey.TextOrNull(4),
+                    SqliteValues.ReadTime(_findKey.Text(5)),
+                    _findKey.Int64(6))));
+            }
+            finally
+            {
+                _findKey.Reset();
             }
         }
     }

@@ -1,4 +1,7 @@
+using Tally.Domain.Ballots;
+using Tally.Domain.Commands;
 using Tally.Domain.Errors;
+using Tally.Domain.Events;
 
 namespace Tally.Ledger.Tests.Contract;
 
@@ -15,6 +18,23 @@ public abstract partial class LedgerContract
         Assert.Equal(new VoteRow(receipt.VoteId, 2, "US", false, null, Client.IpAddress, Client.UserAgent),
             Assert.Single(await Fixture.ReadVoteRowsAsync(poll.Id, "voter-1", Ct)));
         Assert.Equal(new Dictionary<int, long> { [2] = 1 }, await Ledger.Votes.CountLiveVotesAsync(poll.Id, Ct));
+    }
+
+    [Fact]
+    public async Task AVotesTextIsStoredLoggedAndReplayedAsSentInAnyScriptEvenEmpty()
+    {
+        var poll = await CreatePollAsync(Draft(regions: ["Zürich", "東京"]));
+        var client = new ClientInfo("2001:db8::7", "");
+        var cast = new CastVote(new Ballot(poll.Id, "wähler-日本-🗳", 2, "東京"), "schlüssel-🔑", client);
+
+        var receipt = (await Ledger.CastVote.HandleAsync(cast, Ct)).Value!;
+        var replayed = await Ledger.CastVote.HandleAsync(cast, Ct);
+
+        Assert.Equal(receipt, replayed.Value);
+        Assert.Equal(new VoteRow(receipt.VoteId, 2, "東京", false, null, "2001:db8::7", ""),
+            Assert.Single(await Fixture.ReadVoteRowsAsync(poll.Id, "wähler-日本-🗳", Ct)));
+        Assert.Equal(new VoteCast(receipt.VoteId, poll.Id, "wähler-日本-🗳", 2, "東京", receipt.RecordedAt, "2001:db8::7", ""),
+            (await ReadAllEventsAsync()).Single(e => e.Sequence == receipt.Sequence).Event);
     }
 
     [Fact]
