@@ -71,7 +71,7 @@ internal static class ApplyScript
         string? announcement,
         ChangeSet changes)
     {
-        var (operationKeys, operations) = changes.Build();
+        var operationKeys = changes.Keys;
         var allKeys = new RedisKey[ChangeSet.FirstOperationKey - 1 + operationKeys.Count];
         allKeys[0] = keys.Generations;
         allKeys[1] = keys.LeaderEpoch;
@@ -80,7 +80,7 @@ internal static class ApplyScript
         {
             allKeys[ChangeSet.FirstOperationKey - 1 + i] = operationKeys[i];
         }
-        var args = new RedisValue[7 + operations.Count];
+        var args = new RedisValue[7 + changes.OperationsLength];
         args[0] = projection;
         args[1] = pointer;
         args[2] = expected is { } e ? e : RedisValue.EmptyString;
@@ -88,10 +88,7 @@ internal static class ApplyScript
         args[4] = epoch is { } mine ? mine : RedisValue.EmptyString;
         args[5] = keys.Changes.ToString();
         args[6] = announcement ?? RedisValue.EmptyString;
-        for (var i = 0; i < operations.Count; i++)
-        {
-            args[7 + i] = operations[i];
-        }
+        changes.WriteOperations(args.AsSpan(7));
         return ApplyOutcome.Of(await database.ScriptEvaluateAsync(Source, allKeys, args).ConfigureAwait(false));
     }
 }

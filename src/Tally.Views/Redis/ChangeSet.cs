@@ -31,6 +31,8 @@ internal sealed class ChangeSet
     {
         if (!_open.TryGetValue(guard, out var group))
         {
+            // Indexed now, so that Keys is whole before the operations are written.
+            KeyIndex(guard);
             group = new OpGroup(this, guard);
             _open[guard] = group;
             _groups.Add(group);
@@ -70,14 +72,20 @@ internal sealed class ChangeSet
         return index;
     }
 
-    /// <summary>The operation keys (from KEYS[3]) and the flat operation list (op, key index, arguments…).</summary>
-    public (IReadOnlyList<RedisKey> Keys, IReadOnlyList<RedisValue> Operations) Build()
+    /// <summary>The operation keys, in the order of their indexes from <see cref="FirstOperationKey"/>.</summary>
+    public IReadOnlyList<RedisKey> Keys => _keys;
+
+    /// <summary>How many values <see cref="WriteOperations"/> writes.</summary>
+    public int OperationsLength => _groups.Sum(group => group.Length);
+
+    /// <summary>Writes the flat operation list (op, key index, arguments…) into <paramref name="operations"/>, which holds exactly <see cref="OperationsLength"/> values.</summary>
+    public void WriteOperations(Span<RedisValue> operations)
     {
-        var operations = new List<RedisValue>();
         foreach (var group in _groups)
         {
-            group.WriteTo(operations);
+            var length = group.Length;
+            group.WriteTo(operations[..length]);
+            operations = operations[length..];
         }
-        return (_keys, operations);
     }
 }

@@ -55,49 +55,80 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
     /// <summary>Removes members scored below <paramref name="below"/>.</summary>
     public OpGroup SortedSetTrimAfterwards(RedisKey key, double below) => FollowUp("zremrangebyscore", key, "-inf", "(" + below.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
-    public void WriteTo(List<RedisValue> operations)
+    /// <summary>How many values <see cref="WriteTo"/> writes.</summary>
+    public int Length
+    {
+        get
+        {
+            if (IsEmpty)
+            {
+                return 0;
+            }
+            var length = guard is null ? 0 : 3;
+            foreach (var command in _ordered)
+            {
+                length += command.Length;
+            }
+            foreach (var slot in _fieldOrder)
+            {
+                length += _fields[slot] is null ? 3 : 4;
+            }
+            length += 4 * _incrementOrder.Count;
+            foreach (var command in _followUps)
+            {
+                length += command.Length;
+            }
+            return length;
+        }
+    }
+
+    /// <summary>Writes the group's commands into <paramref name="operations"/>, which holds exactly <see cref="Length"/> values.</summary>
+    public void WriteTo(Span<RedisValue> operations)
     {
         if (IsEmpty)
         {
             return;
         }
-        // Written straight into the flat list, command after command: no array per command on the way.
+        // Written straight into the script's arguments, command after command: no array or list on the way.
+        var at = 0;
         if (guard is { } key)
         {
-            operations.Add("guard");
-            operations.Add(owner.KeyIndex(key));
-            operations.Add(_ordered.Count + _fieldOrder.Count + _incrementOrder.Count + _followUps.Count);
+            operations[at++] = "guard";
+            operations[at++] = owner.KeyIndex(key);
+            operations[at++] = _ordered.Count + _fieldOrder.Count + _incrementOrder.Count + _followUps.Count;
         }
         foreach (var command in _ordered)
         {
-            operations.AddRange(command);
+            command.CopyTo(operations[at..]);
+            at += command.Length;
         }
         foreach (var slot in _fieldOrder)
         {
             if (_fields[slot] is { } value)
             {
-                operations.Add("hset");
-                operations.Add(slot.Key);
-                operations.Add(slot.Field);
-                operations.Add(value);
+                operations[at++] = "hset";
+                operations[at++] = slot.Key;
+                operations[at++] = slot.Field;
+                operations[at++] = value;
             }
             else
             {
-                operations.Add("hdel");
-                operations.Add(slot.Key);
-                operations.Add(slot.Field);
+                operations[at++] = "hdel";
+                operations[at++] = slot.Key;
+                operations[at++] = slot.Field;
             }
         }
         foreach (var slot in _incrementOrder)
         {
-            operations.Add("hincrby");
-            operations.Add(slot.Key);
-            operations.Add(slot.Field);
-            operations.Add(_increments[slot]);
+            operations[at++] = "hincrby";
+            operations[at++] = slot.Key;
+            operations[at++] = slot.Field;
+            operations[at++] = _increments[slot];
         }
         foreach (var command in _followUps)
         {
-            operations.AddRange(command);
+            command.CopyTo(operations[at..]);
+            at += command.Length;
         }
     }
 
