@@ -19,7 +19,7 @@ public sealed class SqliteVoteStore : IVoteStore
     private readonly SqliteStatement _findKey;
     private readonly SqliteStatement _insertVote;
     private readonly SqliteStatement _insertKey;
-    private readonly SqliteCommand _readPoll;
+    private readonly SqliteWriterPolls _polls;
 
     internal SqliteVoteStore(SqliteLedgerDatabase database, SqliteEventAppender events, TimeProvider clock, LedgerMetrics metrics)
     {
@@ -42,8 +42,7 @@ public sealed class SqliteVoteStore : IVoteStore
             INSERT INTO idempotency_keys (voter_id, key, fingerprint, vote_id, sequence)
             VALUES ($voter, $key, $fingerprint, $vote, $sequence)
             """, "$voter", "$key", "$fingerprint", "$vote", "$sequence");
-        // Every batch reads each of its polls in the transaction (one may have closed since): parsed once, not per batch.
-        _readPoll = SqlitePollStore.PrepareRead(database.Writer);
+        _polls = new SqliteWriterPolls(database);
     }
 
     public CommittedDurableLater<Outcome<VoteReceipt>[]> WriteBatch(IReadOnlyList<PendingVote> batch)
@@ -67,11 +66,11 @@ public sealed class SqliteVoteStore : IVoteStore
     {
         var started = Stopwatch.GetTimestamp();
         var votes = judge.Votes;
-        _readPoll.Transaction = transaction;
         FindKeys(judge, judge.KeyedVotes);
         foreach (var pollId in judge.PollIds)
         {
-            if (SqlitePollStore.Read(_readPoll, pollId) is { } poll)
+            // In the transaction: the poll may have closed since the last batch.
+            if (_polls.Read(transaction, pollId) is { } poll)
             {
                 judge.Found(poll);
             }

@@ -55,6 +55,22 @@ public abstract partial class LedgerContract
     }
 
     [Fact]
+    public async Task AVoteAfterAPollClosesIsNotActiveThoughEarlierVotesSawItOpen()
+    {
+        var poll = await CreatePollAsync();
+        await VoteOkAsync(poll, "voter-1", 1, key: "k-1");
+        await VoteOkAsync(poll, "voter-2", 2, key: "k-2");
+        await CloseAsync(poll);
+        var head = await HighWaterMarkAsync();
+
+        // With a key the store judges the poll itself, as it stands in the vote's transaction.
+        AssertRejected(ErrorCodes.PollNotActive, await VoteAsync(poll, "voter-3", 1, key: "k-3"));
+
+        Assert.Empty(await Fixture.ReadVoteRowsAsync(poll.Id, "voter-3", Ct));
+        Assert.Equal(head, await HighWaterMarkAsync());
+    }
+
+    [Fact]
     public async Task AVoteBeforeThePollStartsIsNotActiveAndNothingIsWritten()
     {
         var poll = await CreatePollAsync(Draft(start: DateTimeOffset.UtcNow.AddHours(1)));
