@@ -7,16 +7,24 @@ namespace Tally.Server.Auth;
 
 /// <summary>
 /// JwtBearer with a fast path in front: a token <see cref="LeanTokenValidator"/> accepts signs its voter in at once; any
-/// other token (or none) goes through JwtBearer as it always did, so refusals, their 401 answers and WWW-Authenticate are
-/// JwtBearer's own.
+/// other token goes through JwtBearer as it always did, so refusals, their 401 answers and WWW-Authenticate are
+/// JwtBearer's own. A request with no token at all gets JwtBearer's answer to that (no result) at once.
 /// </summary>
 public sealed class TallyBearerHandler(IOptionsMonitor<JwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder, LeanTokenValidator lean)
     : JwtBearerHandler(options, logger, encoder)
 {
+    // What JwtBearer answers a request that presents no token, without its events and contexts: most reads are anonymous.
+    private static readonly Task<AuthenticateResult> NoToken = Task.FromResult(AuthenticateResult.NoResult());
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var presented = PresentedToken.Of(Request);
+        if (presented.IsEmpty)
+        {
+            return NoToken;
+        }
         // The full path's clock: token lifetimes are judged against DateTime.UtcNow there too.
-        if (lean.Validate(PresentedToken.Of(Request), DateTime.UtcNow) is not { } token)
+        if (lean.Validate(presented, DateTime.UtcNow) is not { } token)
         {
             return base.HandleAuthenticateAsync();
         }
