@@ -7,7 +7,7 @@ namespace Tally.Ledger.Sqlite;
 /// <summary>
 /// A statement the writer runs for every vote, prepared once and bound straight on SQLite's handle: Microsoft.Data.Sqlite
 /// allocates a binder and a UTF-8 copy per parameter and a reader per execution, and on the ledger's one serial writer
-/// that was a sixth of the bytes allocated per vote (BENCHMARKS.md). Parameters are bound by position, 1 for the first
+/// that was a fifth of the bytes allocated per vote (BENCHMARKS.md). Parameters are bound by position, 1 for the first
 /// name given; only the writer uses it, under the write gate, inside the transaction open on the writer's connection.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
