@@ -27,6 +27,19 @@ internal sealed class SqliteWriterPolls
     /// <returns>The poll as <paramref name="transaction"/> sees it, or null when there is no such poll.</returns>
     public Poll? Read(SqliteTransaction transaction, Guid pollId)
     {
+        if (!_kept.TryGetValue(pollId, out var kept))
+        {
+            _readPoll.Transaction = transaction;
+            if (SqlitePollStore.Read(_readPoll, pollId) is not { } poll)
+            {
+                return null;
+            }
+            if (_kept.Count >= MaxKept)
+            {
+                _kept.Clear();
+            }
+            return _kept[pollId] = poll;
+        }
         _readClosedAt.Bind(1, pollId);
         if (!_readClosedAt.ReadFirst())
         {
@@ -41,24 +54,6 @@ internal sealed class SqliteWriterPolls
         {
             _readClosedAt.Reset();
         }
-        if (_kept.TryGetValue(pollId, out var poll))
-        {
-            if (poll.ClosedAt == closedAt)
-            {
-                return poll;
-            }
-            poll = poll with { ClosedAt = closedAt };
-        }
-        else
-        {
-            _readPoll.Transaction = transaction;
-            poll = SqlitePollStore.Read(_readPoll, pollId) ?? throw new InvalidOperationException($"Poll {pollId} vanished inside a transaction.");
-            if (_kept.Count >= MaxKept)
-            {
-                _kept.Clear();
-            }
-        }
-        _kept[pollId] = poll;
-        return poll;
+        return kept.ClosedAt == closedAt ? kept : _kept[pollId] = kept with { ClosedAt = closedAt };
     }
 }

@@ -83,9 +83,7 @@ internal sealed class ChangeSet
     {
         foreach (var group in _groups)
         {
-            var length = group.Length;
-            group.WriteTo(operations[..length]);
-            operations = operations[length..];
+            operations = operations[group.WriteTo(operations)..];
         }
     }
 }

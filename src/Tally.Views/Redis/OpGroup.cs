@@ -82,12 +82,13 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
         }
     }
 
-    /// <summary>Writes the group's commands into <paramref name="operations"/>, which holds exactly <see cref="Length"/> values.</summary>
-    public void WriteTo(Span<RedisValue> operations)
+    /// <summary>Writes the group's commands at the start of <paramref name="operations"/>, which has room for <see cref="Length"/> values.</summary>
+    /// <returns>How many values it wrote.</returns>
+    public int WriteTo(Span<RedisValue> operations)
     {
         if (IsEmpty)
         {
-            return;
+            return 0;
         }
         // Written straight into the script's arguments, command after command: no array or list on the way.
         var at = 0;
@@ -130,6 +131,7 @@ internal sealed class OpGroup(ChangeSet owner, RedisKey? guard)
             command.CopyTo(operations[at..]);
             at += command.Length;
         }
+        return at;
     }
 
     private OpGroup Ordered(string op, RedisKey key, params RedisValue[] args)
