@@ -25,7 +25,7 @@ public static class ResultEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ResultsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetResultsAsync(
+    private static async Task<Results<ResultsBody, StatusCodeHttpResult, ProblemHttpResult>> GetResultsAsync(
         Guid id,
         [FromQuery(Name = "min_sequence")] long? minSequence,
         ClaimsPrincipal user,
@@ -45,7 +45,7 @@ public static class ResultEndpoints
             return Problem.Of(visible.Rejection!);
         }
         var response = reader.ToResponse(poll, sequence, met);
-        return ResultsCaching.NotModified(http, poll, response) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(response);
+        return ResultsCaching.NotModified(http, poll, response) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : new ResultsBody(response);
     }
 
     private static async Task<Results<Ok<HeatmapResponse>, ProblemHttpResult>> GetHeatmapAsync(

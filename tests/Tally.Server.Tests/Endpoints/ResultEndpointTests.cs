@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Tally.Server.Tests.Infrastructure;
 
 namespace Tally.Server.Tests.Endpoints;
@@ -120,6 +123,34 @@ public sealed class ResultEndpointTests
 
         await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{id}/delta?since=forever"), 400, "VALIDATION_FAILED");
         await Expect.ProblemAsync(await host.Client.GetAsync($"/v1/polls/{id}/delta?since=25h"), 400, "VALIDATION_FAILED");
+    }
+
+    [Theory, ClassData(typeof(BothStacks))]
+    public async Task ResultsAreWrittenAsTheRestOfTheApiWritesJsonWithTheirLength(Stack stack)
+    {
+        // Results have a writer of their own; a label must come out as every other answer writes it, e.g. the poll's.
+        const string label = "Café \"Noir\" <b> & 'x' +1 — 投票";
+        await using var host = await TallyTestHost.StartAsync(stack);
+        var id = (string)(await host.CreatePollAsync(host.Voter("owner"), new
+        {
+            title = "Escapes",
+            options = new[] { new { text = label }, new { text = "Plain" } },
+            settings = new { results_visibility = "live", allow_vote_change = false },
+        }))["id"]!;
+
+        using var poll = await host.Client.GetAsync($"/v1/polls/{id}");
+        using var results = await host.Client.GetAsync($"/v1/polls/{id}/results");
+
+        var pollBody = await poll.Content.ReadAsStringAsync();
+        var resultsBody = await results.Content.ReadAsStringAsync();
+        var written = JsonSerializer.Serialize(label, new JsonSerializerOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        Assert.Contains("\"text\":" + written, pollBody);
+        Assert.Contains("\"label\":" + written, resultsBody);
+        Assert.Equal("application/json; charset=utf-8", results.Content.Headers.ContentType?.ToString());
+        Assert.Equal(Encoding.UTF8.GetByteCount(resultsBody), results.Content.Headers.ContentLength);
     }
 
     private static object Poll(string visibility) => new
