@@ -9,6 +9,7 @@ public sealed class MetricsSnapshot
     public const string StageDuration = "tally_ledger_batch_stage_duration_seconds";
     public const string RoundTrips = "tally_ledger_batch_round_trips";
     public const string BatchSize = "tally_ledger_batch_size";
+    public const string JitSeconds = "dotnet_jit_compilation_time_seconds_total";
 
     /// <summary>The stages of <c>BatchStages</c>, in the order a batch goes through them.</summary>
     public static readonly IReadOnlyList<string> Stages = ["read", "insert", "append", "commit", "durable"];

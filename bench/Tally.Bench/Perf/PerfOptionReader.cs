@@ -16,6 +16,8 @@ public static class PerfOptionReader
           --targets <list>         of plain, own, naive, tally (default all)
           --seconds <s>            measured seconds per run (default 10)
           --warmup <s>             unmeasured seconds before each run, on polls of its own (default 10)
+          --jit-settle <s>         at most this much more warm-up, in 3 s steps, until a step's JIT takes
+                                   under 0.05 cores (servers with /metrics; default 60, 0 does not wait)
           --connections <n>        wrk connections (default 64)
           --burst-connections <n>  connections opened at once on the burst's new poll (default 256)
           --burst-seconds <s>      length of the burst (default 10)
@@ -40,6 +42,7 @@ public static class PerfOptionReader
             "--targets" => options with { Targets = Subset(name, value, ["plain", "own", "naive", "tally"]) },
             "--seconds" => options with { Seconds = OptionReader.Seconds(name, value) },
             "--warmup" => options with { Warmup = OptionReader.Seconds(name, value, allowZero: true) },
+            "--jit-settle" => options with { JitSettle = OptionReader.Seconds(name, value, allowZero: true) },
             "--connections" => options with { Connections = OptionReader.Positive(name, value) },
             "--burst-connections" => options with { BurstConnections = OptionReader.Positive(name, value) },
             "--burst-seconds" => options with { BurstSeconds = OptionReader.Seconds(name, value) },

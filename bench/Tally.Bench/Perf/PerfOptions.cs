@@ -15,6 +15,9 @@ public sealed record PerfOptions
     public IReadOnlyList<string> Targets { get; init; } = ["plain", "own", "naive", "tally"];
     public TimeSpan Seconds { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How much longer a server with metrics may be warmed, past <see cref="Warmup"/>, until its JIT is quiet; 0 does not wait.</summary>
+    public TimeSpan JitSettle { get; init; } = TimeSpan.FromSeconds(60);
     public int Connections { get; init; } = 64;
     public int BurstConnections { get; init; } = 256;
     public TimeSpan BurstSeconds { get; init; } = TimeSpan.FromSeconds(10);

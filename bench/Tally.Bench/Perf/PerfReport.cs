@@ -22,7 +22,7 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
         $"{row.Server} {row.Scenario}: {Millis.Rate(row.Load.PerSecond)} req/s ({Millis.Rate(row.VotesPerSecond)} votes/s), " +
         $"p50/p90/p99/max {row.Load.P50Millis:0.00} / {row.Load.P90Millis:0.00} / {row.Load.P99Millis:0.00} / {row.Load.MaxMillis:0.00} ms, " +
         $"{Millis.Count(row.Load.Errors)} errors, wrk {row.Load.LoadGeneratorCores:0.00} cores, server {row.Load.ServerCores:0.00} cores" +
-        (row.Batches is { } b ? $"; {Bytes(b.AllocatedBytesPerVote)} B/vote, {Number(b.VotesPerBatch)} votes/batch, {Number(b.RoundTripsPerBatch)} round trips/batch" : "");
+        (row.Batches is { } b ? $"; {Bytes(b.AllocatedBytesPerVote)} B/vote, {Number(b.VotesPerBatch)} votes/batch, {Number(b.RoundTripsPerBatch)} round trips/batch, JIT {b.JitCores:0.00} cores" : "");
 
     public static string Describe(HalfLoadResult half) =>
         $"{half.Server} half load: votes at {Millis.Rate(half.Votes.TargetRate)}/s p50/p99/max {half.Votes.Percentile(50):0.00} / {half.Votes.Percentile(99):0.00} / {half.Votes.Percentile(100):0.00} ms " +
@@ -61,15 +61,15 @@ public sealed class PerfReport(PerfOptions options, string commandLine, MachineI
         if (batched.Count > 0)
         {
             md.AppendLine();
-            md.AppendLine("Tally's batches over each measured run (Δsum ÷ Δcount of `tally_ledger_batch_*` on /metrics; — where this build records nothing) and allocated bytes per vote (Δ`dotnet_gc_heap_total_allocated_bytes_total` ÷ votes; in mixed the reads' allocations count too):");
+            md.AppendLine("Tally's batches over each measured run (Δsum ÷ Δcount of `tally_ledger_batch_*` on /metrics; — where this build records nothing), allocated bytes per vote (Δ`dotnet_gc_heap_total_allocated_bytes_total` ÷ votes; in mixed the reads' allocations count too) and the cores the JIT took during the run (Δ`dotnet_jit_compilation_time_seconds_total` ÷ the run's seconds):");
             md.AppendLine();
-            md.AppendLine("| scenario | server | allocated B/vote | votes/batch | round trips/batch | read | insert | append | commit | durable (ms per batch) |");
-            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| scenario | server | allocated B/vote | votes/batch | round trips/batch | read | insert | append | commit | durable (ms per batch) | JIT cores |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in batched)
             {
                 var b = row.Batches!;
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {row.Scenario} | {row.Server} | {Bytes(b.AllocatedBytesPerVote)} | {Number(b.VotesPerBatch)} | {Number(b.RoundTripsPerBatch)} | {string.Join(" | ", b.StageMillis.Select(Stage))} |");
+                    $"| {row.Scenario} | {row.Server} | {Bytes(b.AllocatedBytesPerVote)} | {Number(b.VotesPerBatch)} | {Number(b.RoundTripsPerBatch)} | {string.Join(" | ", b.StageMillis.Select(Stage))} | {b.JitCores:0.00} |");
             }
         }
 
