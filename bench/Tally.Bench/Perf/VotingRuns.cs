@@ -87,8 +87,13 @@ public sealed class VotingRuns(PerfOptions options, WrkRunner wrk, PollMaker pol
     private async Task SettleJitAsync(PerfServer server, HttpClient metrics, string scenario, int readsPerVote, CancellationToken ct)
     {
         var firstVoter = 2 * options.PollVoters;
-        if (options.JitSettle <= TimeSpan.Zero || firstVoter >= options.Voters)
+        if (options.JitSettle <= TimeSpan.Zero)
         {
+            return;
+        }
+        if (firstVoter >= options.Voters)
+        {
+            output.WriteLine($"{server.Name} {scenario}: not warmed until the JIT was quiet: --voters leaves none beyond twice --poll-voters");
             return;
         }
         var settling = Stopwatch.StartNew();

@@ -23,8 +23,6 @@ public sealed class ResultsBody(ResultsResponse response) : IResult, IEndpointMe
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    public ResultsResponse Response => response;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
