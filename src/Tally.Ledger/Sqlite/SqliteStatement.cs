@@ -77,26 +77,22 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    /// <summary>Steps to the first row. When there is one, read its columns, then <see cref="Reset"/>.</summary>
-    public bool ReadFirst()
+    /// <summary>Steps to the first row; read its columns while the returned row is in scope (<c>using var row = …</c>).</summary>
+    public SqliteFirstRow ReadFirst()
     {
         var rc = raw.sqlite3_step(_statement);
-        if (rc == raw.SQLITE_ROW)
+        if (rc != raw.SQLITE_ROW && rc != raw.SQLITE_DONE)
         {
-            return true;
-        }
-        try
-        {
-            if (rc != raw.SQLITE_DONE)
+            try
             {
                 SqliteException.ThrowExceptionForRC(rc, _db);
             }
-            return false;
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
         }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
+        return new SqliteFirstRow(this, rc == raw.SQLITE_ROW);
     }
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();

@@ -136,11 +136,8 @@ public sealed class SqliteVoteStore : IVoteStore
             var voterKey = BatchJudge.KeyOf(judge.Votes[i]);
             _findKey.Bind(1, voterKey.VoterId);
             _findKey.Bind(2, voterKey.Key);
-            if (!_findKey.ReadFirst())
-            {
-                continue;
-            }
-            try
+            using var row = _findKey.ReadFirst();
+            if (row.Found)
             {
                 judge.Found(new StoredKey(voterKey, _findKey.Text(0), new VoteReceipt(
                     Guid.Parse(_findKey.Text(1)),
@@ -149,10 +146,6 @@ public sealed class SqliteVoteStore : IVoteStore
                     _findKey.TextOrNull(4),
                     SqliteValues.ReadTime(_findKey.Text(5)),
                     _findKey.Int64(6))));
-            }
-            finally
-            {
-                _findKey.Reset();
             }
         }
     }

@@ -41,19 +41,12 @@ internal sealed class SqliteWriterPolls
             return _kept[pollId] = poll;
         }
         _readClosedAt.Bind(1, pollId);
-        if (!_readClosedAt.ReadFirst())
+        using var row = _readClosedAt.ReadFirst();
+        if (!row.Found)
         {
             return null;
         }
-        DateTimeOffset? closedAt;
-        try
-        {
-            closedAt = _readClosedAt.TextOrNull(0) is { } text ? SqliteValues.ReadTime(text) : null;
-        }
-        finally
-        {
-            _readClosedAt.Reset();
-        }
+        DateTimeOffset? closedAt = _readClosedAt.TextOrNull(0) is { } text ? SqliteValues.ReadTime(text) : null;
         return kept.ClosedAt == closedAt ? kept : _kept[pollId] = kept with { ClosedAt = closedAt };
     }
 }
